@@ -1,0 +1,68 @@
+package rxpush.common.config;
+
+import java.util.stream.Collectors;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.validation.FieldError;
+
+/**
+ * Turns a failed {@code rxpush.*} binding into one line that names the key and why, instead of
+ * Spring's multi-line dump. Values are never printed: the key may hold a secret.
+ */
+public class ConfigFailureAnalyzer extends AbstractFailureAnalyzer<BindException> {
+
+    @Override
+    protected FailureAnalysis analyze(Throwable rootFailure, BindException cause) {
+        String name = cause.getName().toString();
+        if (!name.startsWith("rxpush")) {
+            return null;
+        }
+        return new FailureAnalysis(describe(cause), "Fix the setting (docs/configuration.md lists every key) and start again.", cause);
+    }
+
+    static String describe(BindException cause) {
+        String prefix = cause.getName().toString();
+        if (cause.getCause() instanceof BindValidationException validation) {
+            return "Invalid configuration: " + validation.getValidationErrors().getAllErrors().stream()
+                    .map(error -> error instanceof FieldError field
+                            ? prefix + "." + kebab(field.getField()) + " " + field.getDefaultMessage()
+                            : prefix + " " + error.getDefaultMessage())
+                    .collect(Collectors.joining("; "));
+        }
+        String property = cause.getProperty() != null ? cause.getProperty().getName().toString() : prefix;
+        return "Invalid configuration: " + property + ": " + reason(cause);
+    }
+
+    private static String reason(Throwable failure) {
+        Throwable cause = failure;
+        String message = null;
+        while (cause != null) {
+            if (cause instanceof org.springframework.core.convert.ConversionFailedException conversion) {
+                // Spring's conversion messages quote the value, and the value may be a secret.
+                return "cannot be read as " + conversion.getTargetType().getType().getSimpleName();
+            }
+            if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
+                message = cause.getMessage();
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+            cause = cause.getCause();
+        }
+        if (message != null) {
+            return message;
+        }
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+
+    /** Field paths come as Java names (statusFrequency); properties are written kebab-case. */
+    static String kebab(String path) {
+        return path.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+    }
+}
