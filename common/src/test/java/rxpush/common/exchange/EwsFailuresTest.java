@@ -10,7 +10,8 @@ import microsoft.exchange.webservices.data.core.service.item.Appointment;
 import microsoft.exchange.webservices.data.property.complex.ItemId;
 import org.junit.jupiter.api.Test;
 import rxpush.common.config.EwsSettings;
-import rxpush.common.exchange.LocalHttp.Answer;
+import rxpush.testsupport.LoopbackHttp;
+import rxpush.testsupport.LoopbackHttp.Answer;
 
 /** Real ews-java-api calls against a loopback server answering with EWS error responses. */
 class EwsFailuresTest {
@@ -39,7 +40,7 @@ class EwsFailuresTest {
     }
 
     private Throwable failureOf(String responseXml) {
-        try (LocalHttp server = new LocalHttp(request -> Answer.xml(200, responseXml))) {
+        try (LoopbackHttp server = new LoopbackHttp(request -> Answer.xml(200, responseXml))) {
             EwsSettings settings = new EwsSettings(URI.create(server.url("/EWS/Exchange.asmx")), "svc", "pw", null, true,
                     Duration.ofMinutes(5), Duration.ofMinutes(5));
             EwsServiceFactory factory = new EwsServiceFactory(settings, Duration.ofSeconds(5));

@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import rxpush.common.config.GraphSettings;
-import rxpush.common.exchange.LocalHttp.Answer;
+import rxpush.testsupport.LoopbackHttp;
+import rxpush.testsupport.MutableClock;
+import rxpush.testsupport.LoopbackHttp.Answer;
 
 class GraphHttpTest {
 
@@ -20,8 +22,8 @@ class GraphHttpTest {
     private final HttpClient client = HttpClient.newHttpClient();
     private final AtomicInteger tokensIssued = new AtomicInteger();
 
-    private LocalHttp graph(java.util.function.Function<LocalHttp.Request, Answer> api) {
-        return new LocalHttp(request -> {
+    private LoopbackHttp graph(java.util.function.Function<LoopbackHttp.Request, Answer> api) {
+        return new LoopbackHttp(request -> {
             if (request.path().endsWith("/token")) {
                 int n = tokensIssued.incrementAndGet();
                 return Answer.json(200, "{\"token_type\":\"Bearer\",\"expires_in\":3599,\"access_token\":\"tok-" + n + "\"}");
@@ -30,7 +32,7 @@ class GraphHttpTest {
         });
     }
 
-    private GraphHttp http(LocalHttp server) {
+    private GraphHttp http(LoopbackHttp server) {
         GraphSettings settings = new GraphSettings(URI.create(server.url("/v1.0")), URI.create(server.url("/tenant/token")),
                 "tenant", "client-id", "client-secret-value");
         GraphTokenProvider tokens = new GraphTokenProvider(settings, client, clock, Duration.ofSeconds(5));
@@ -39,7 +41,7 @@ class GraphHttpTest {
 
     @Test
     void sendsTheBearerTokenAndCachesItUntilNearExpiry() throws Exception {
-        try (LocalHttp server = graph(request -> Answer.json(200, "{}"))) {
+        try (LoopbackHttp server = graph(request -> Answer.json(200, "{}"))) {
             GraphHttp http = http(server);
             http.send(http.request("/users/a/events/1").GET());
             http.send(http.request("/users/a/events/2").GET());
@@ -58,10 +60,10 @@ class GraphHttpTest {
 
     @Test
     void theTokenRequestIsAClientCredentialsGrantForGraph() throws Exception {
-        try (LocalHttp server = graph(request -> Answer.json(200, "{}"))) {
+        try (LoopbackHttp server = graph(request -> Answer.json(200, "{}"))) {
             GraphHttp http = http(server);
             http.send(http.request("/subscriptions").GET());
-            LocalHttp.Request tokenRequest = server.requests.get(0);
+            LoopbackHttp.Request tokenRequest = server.requests.get(0);
             assertThat(tokenRequest.body()).contains("grant_type=client_credentials", "client_id=client-id",
                     "scope=https%3A%2F%2Fgraph.microsoft.com%2F.default");
         }
@@ -70,7 +72,7 @@ class GraphHttpTest {
     @Test
     void a401RetriesOnceWithAFreshToken() throws Exception {
         AtomicInteger calls = new AtomicInteger();
-        try (LocalHttp server = graph(request -> calls.incrementAndGet() == 1 ? Answer.json(401, "{}") : Answer.json(200, "{\"ok\":1}"))) {
+        try (LoopbackHttp server = graph(request -> calls.incrementAndGet() == 1 ? Answer.json(401, "{}") : Answer.json(200, "{\"ok\":1}"))) {
             HttpResponse<String> response = http(server).send(http(server).request("/subscriptions").GET());
             assertThat(response.statusCode()).isEqualTo(200);
         }
@@ -78,7 +80,7 @@ class GraphHttpTest {
 
     @Test
     void a403IsAConfigurationErrorThatNamesNoSecret() {
-        try (LocalHttp server = graph(request -> Answer.json(403, "{}"))) {
+        try (LoopbackHttp server = graph(request -> Answer.json(403, "{}"))) {
             GraphHttp http = http(server);
             assertThatThrownBy(() -> http.send(http.request("/users/a/events").GET()))
                     .isInstanceOf(GraphAuthException.class)
@@ -89,7 +91,7 @@ class GraphHttpTest {
 
     @Test
     void a429CarriesRetryAfter() {
-        try (LocalHttp server = graph(request -> new Answer(429, "application/json", "{}", Map.of("Retry-After", "7")))) {
+        try (LoopbackHttp server = graph(request -> new Answer(429, "application/json", "{}", Map.of("Retry-After", "7")))) {
             GraphHttp http = http(server);
             assertThatThrownBy(() -> http.send(http.request("/users/a/events").GET()))
                     .isInstanceOfSatisfying(ThrottledException.class,
@@ -107,7 +109,7 @@ class GraphHttpTest {
 
     @Test
     void aRefusedTokenNamesGraphsErrorButNotTheSecret() {
-        try (LocalHttp server = new LocalHttp(request -> Answer.json(401,
+        try (LoopbackHttp server = new LoopbackHttp(request -> Answer.json(401,
                 "{\"error\":\"invalid_client\",\"error_description\":\"AADSTS7000215: Invalid client secret provided.\"}"))) {
             GraphHttp http = http(server);
             assertThatThrownBy(() -> http.send(http.request("/subscriptions").GET()))

@@ -1,4 +1,4 @@
-package rxpush.common.exchange;
+package rxpush.testsupport;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -11,30 +11,30 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
-/** A loopback HTTP server answering with a function of the request; records every request. */
-final class LocalHttp implements AutoCloseable {
+/** A loopback HTTP server answering with a function of the request; records every request. For tests of HTTP clients. */
+public final class LoopbackHttp implements AutoCloseable {
 
-    record Answer(int status, String contentType, String body, Map<String, String> headers) {
-        static Answer json(int status, String body) {
+    public record Answer(int status, String contentType, String body, Map<String, String> headers) {
+        public static Answer json(int status, String body) {
             return new Answer(status, "application/json", body, Map.of());
         }
 
-        static Answer xml(int status, String body) {
+        public static Answer xml(int status, String body) {
             return new Answer(status, "text/xml; charset=utf-8", body, Map.of());
         }
     }
 
-    record Request(String method, String path, Map<String, List<String>> headers, String body) {
-        String header(String name) {
+    public record Request(String method, String path, Map<String, List<String>> headers, String body) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
         }
     }
 
     private final HttpServer server;
-    final List<Request> requests = new CopyOnWriteArrayList<>();
+    public final List<Request> requests = new CopyOnWriteArrayList<>();
 
-    LocalHttp(Function<Request, Answer> handler) {
+    public LoopbackHttp(Function<Request, Answer> handler) {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -60,7 +60,7 @@ final class LocalHttp implements AutoCloseable {
         exchange.close();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
