@@ -1,0 +1,120 @@
+package rxpush.simulators.resourcexpress.verify;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import rxpush.simulators.resourcexpress.bookings.SimJson;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads truth JSON leniently in shape (the exchange-simulator is its main producer and grows on its
+ * own), strictly in content: every item needs an id, instants must parse. Accepted shapes:
+ * {@code {"mailboxes":[{"mailbox":..,"items":[..]}]}}, {@code {"mailboxes":{"<address>":[..]}}},
+ * the same without the {@code mailboxes} wrapper, and {@code {"<address>":{"items":[..]}}}.
+ */
+final class TruthReader {
+
+    private static final List<String> ITEM_LISTS = List.of("items", "calendar", "events", "bookings");
+    private static final List<String> ADDRESS = List.of("mailbox", "address", "smtpAddress", "email");
+
+    private TruthReader() {
+    }
+
+    static Truth read(String json) {
+        JsonNode root;
+        try {
+            root = SimJson.mapper().readTree(json);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("truth is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new IllegalArgumentException("truth is empty");
+        }
+        JsonNode mailboxes = root.isObject() && root.has("mailboxes") ? root.get("mailboxes") : root;
+        List<TruthMailbox> result = new ArrayList<>();
+        if (mailboxes.isArray()) {
+            for (int i = 0; i < mailboxes.size(); i++) {
+                JsonNode mailbox = mailboxes.get(i);
+                String address = firstText(mailbox, ADDRESS);
+                if (address == null) {
+                    throw new IllegalArgumentException("truth mailboxes[" + i + "] has no mailbox address");
+                }
+                result.add(new TruthMailbox(address, items(itemList(mailbox, address), address)));
+            }
+        } else if (mailboxes.isObject()) {
+            for (Map.Entry<String, JsonNode> entry : mailboxes.properties()) {
+                JsonNode value = entry.getValue();
+                JsonNode list = value.isArray() ? value : itemList(value, entry.getKey());
+                result.add(new TruthMailbox(entry.getKey(), items(list, entry.getKey())));
+            }
+        } else {
+            throw new IllegalArgumentException("truth must be a JSON object or array of mailboxes");
+        }
+        return new Truth(result);
+    }
+
+    private static JsonNode itemList(JsonNode mailbox, String address) {
+        for (String name : ITEM_LISTS) {
+            if (mailbox.has(name) && mailbox.get(name).isArray()) {
+                return mailbox.get(name);
+            }
+        }
+        throw new IllegalArgumentException("truth mailbox " + address + " has no item list (one of " + ITEM_LISTS + ")");
+    }
+
+    private static List<TruthItem> items(JsonNode list, String address) {
+        List<TruthItem> items = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode item = list.get(i);
+            String where = "truth mailbox " + address + " item " + i;
+            String itemId = firstText(item, List.of("itemId", "id"));
+            if (itemId == null) {
+                throw new IllegalArgumentException(where + " has no itemId");
+            }
+            Long sequence = null;
+            for (String name : List.of("sequence", "seq")) {
+                if (item.has(name) && item.get(name).isIntegralNumber()) {
+                    sequence = item.get(name).longValue();
+                }
+            }
+            boolean cancelled = List.of("cancelled", "isCancelled", "deleted", "removed").stream()
+                    .anyMatch(name -> item.has(name) && item.get(name).asBoolean());
+            items.add(new TruthItem(itemId, firstText(item, List.of("changeKey")),
+                    instant(firstText(item, List.of("lastModified", "lastModifiedDateTime", "lastModifiedTime")), where),
+                    cancelled, sequence, firstText(item, List.of("bookingId"))));
+        }
+        return items;
+    }
+
+    private static Instant instant(String value, String where) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            try {
+                return OffsetDateTime.parse(value).toInstant();
+            } catch (DateTimeParseException again) {
+                throw new IllegalArgumentException(where + " has an unreadable lastModified: " + value, again);
+            }
+        }
+    }
+
+    private static String firstText(JsonNode node, List<String> names) {
+        if (node == null || !node.isObject()) {
+            return null;
+        }
+        for (String name : names) {
+            JsonNode value = node.get(name);
+            if (value != null && value.isString() && !value.stringValue().isBlank()) {
+                return value.stringValue();
+            }
+        }
+        return null;
+    }
+}
