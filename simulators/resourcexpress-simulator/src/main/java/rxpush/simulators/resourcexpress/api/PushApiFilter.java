@@ -13,6 +13,7 @@ import java.time.Instant;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 import rxpush.simulators.resourcexpress.RxSimulatorProperties;
 import rxpush.simulators.resourcexpress.bookings.ApiError;
 import rxpush.simulators.resourcexpress.bookings.SimJson;
@@ -48,8 +49,11 @@ final class PushApiFilter extends OncePerRequestFilter {
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse servletResponse,
+            FilterChain chain) throws ServletException, IOException {
+        // Buffered so the request is in the log before the client has its answer: a test that
+        // got a response can read /sim/requests at once.
+        ContentCachingResponseWrapper response = new ContentCachingResponseWrapper(servletResponse);
         long seq = log.nextSeq();
         Instant at = clock.instant();
         RequestNote note = new RequestNote(faults.plan(seq));
@@ -73,6 +77,7 @@ final class PushApiFilter extends OncePerRequestFilter {
             log.add(new RequestRecord(seq, at, request.getMethod(), request.getRequestURI(), note.bookingId,
                     request.getHeader("Idempotency-Key"), response.getStatus(), note.applied, note.replayed,
                     note.outcome));
+            response.copyBodyToResponse();
         }
     }
 
