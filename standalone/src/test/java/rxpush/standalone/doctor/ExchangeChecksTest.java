@@ -1,0 +1,145 @@
+package rxpush.standalone.doctor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import rxpush.common.config.EwsSettings;
+import rxpush.common.config.GraphSettings;
+import rxpush.common.exchange.GraphHttp;
+import rxpush.common.exchange.GraphTokenProvider;
+import rxpush.standalone.doctor.CheckResult.Status;
+import rxpush.testsupport.LoopbackHttp;
+import rxpush.testsupport.LoopbackHttp.Answer;
+import rxpush.testsupport.MutableClock;
+
+/** EWS and Graph checks, each against the failure it detects. */
+class ExchangeChecksTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(3);
+
+    private static String getFolderResponse(String responseClass, String code) {
+        // As Exchange answers: a success carries the folder; an error its text and link key before the code's details.
+        String body = "Success".equals(responseClass)
+                ? "<m:ResponseCode>NoError</m:ResponseCode><m:Folders><t:CalendarFolder><t:FolderId Id=\"AAMkCal\" ChangeKey=\"AgAA\"/>"
+                        + "<t:DisplayName>Calendar</t:DisplayName></t:CalendarFolder></m:Folders>"
+                : "<m:MessageText>denied</m:MessageText><m:ResponseCode>" + code + "</m:ResponseCode>"
+                        + "<m:DescriptiveLinkKey>0</m:DescriptiveLinkKey><m:Folders/>";
+        return """
+                <?xml version="1.0" encoding="utf-8"?>
+                <s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/">
+                  <s:Header><h:ServerVersionInfo MajorVersion="15" MinorVersion="1" MajorBuildNumber="2507" MinorBuildNumber="6"
+                    xmlns:h="http://schemas.microsoft.com/exchange/services/2006/types"/></s:Header>
+                  <s:Body>
+                    <m:GetFolderResponse xmlns:m="http://schemas.microsoft.com/exchange/services/2006/messages"
+                        xmlns:t="http://schemas.microsoft.com/exchange/services/2006/types">
+                      <m:ResponseMessages>
+                        <m:GetFolderResponseMessage ResponseClass="%s">%s</m:GetFolderResponseMessage>
+                      </m:ResponseMessages>
+                    </m:GetFolderResponse>
+                  </s:Body>
+                </s:Envelope>""".formatted(responseClass, body);
+    }
+
+    private static EwsSettings ews(LoopbackHttp server, boolean impersonation) {
+        return new EwsSettings(URI.create(server.url("/EWS/Exchange.asmx")), "svc", "pw", null, impersonation,
+                Duration.ofMinutes(5), Duration.ofMinutes(5));
+    }
+
+    @Test
+    void ewsCalendarsReadableWithImpersonationPass() {
+        try (LoopbackHttp exchange = new LoopbackHttp(r -> Answer.xml(200, getFolderResponse("Success", "NoError")))) {
+            List<CheckResult> results = new EwsMailboxCheck(ews(exchange, true), List.of("room.1@contoso.com"), TIMEOUT).run();
+            assertThat(results).singleElement().satisfies(r -> {
+                assertThat(r.status()).isEqualTo(Status.PASS);
+                assertThat(r.what()).contains("with impersonation");
+            });
+            assertThat(exchange.requests.get(0).body()).contains("ExchangeImpersonation").contains("room.1@contoso.com");
+        }
+    }
+
+    @Test
+    void impersonationRefusedFailsWithTheRoleToGrant() {
+        try (LoopbackHttp exchange = new LoopbackHttp(r -> Answer.xml(200, getFolderResponse("Error", "ErrorImpersonateUserDenied")))) {
+            List<CheckResult> results = new EwsMailboxCheck(ews(exchange, true), List.of("room.1@contoso.com"), TIMEOUT).run();
+            assertThat(results).singleElement().satisfies(r -> {
+                assertThat(r.status()).isEqualTo(Status.FAIL);
+                assertThat(r.what()).contains("ErrorImpersonateUserDenied");
+                assertThat(r.fix()).contains("ApplicationImpersonation");
+            });
+        }
+    }
+
+    @Test
+    void moreThanTwentyEwsMailboxesWithoutImpersonationFailNamingTheSetting() {
+        try (LoopbackHttp exchange = new LoopbackHttp(r -> Answer.xml(200, getFolderResponse("Success", "NoError")))) {
+            List<String> rooms = IntStream.rangeClosed(1, 21).mapToObj(i -> "room" + i + "@contoso.com").toList();
+            List<CheckResult> results = new EwsMailboxCheck(ews(exchange, false), rooms, TIMEOUT).run();
+            assertThat(results.get(0).status()).isEqualTo(Status.FAIL);
+            assertThat(results.get(0).fix()).contains("rxpush.ews.use-impersonation=true");
+        }
+    }
+
+    @Test
+    void ewsMailboxesWithoutAnEwsUrlFail() {
+        EwsSettings none = new EwsSettings(null, null, null, null, false, Duration.ofMinutes(5), Duration.ofMinutes(5));
+        assertThat(new EwsMailboxCheck(none, List.of("a@b.c"), TIMEOUT).run()).singleElement()
+                .satisfies(r -> assertThat(r.what()).contains("rxpush.ews.url is not set"));
+        assertThat(new EwsMailboxCheck(none, List.of(), TIMEOUT).run()).singleElement()
+                .satisfies(r -> assertThat(r.status()).isEqualTo(Status.SKIP));
+    }
+
+    private static GraphMailboxCheck graphCheck(LoopbackHttp server, List<String> mailboxes) {
+        GraphSettings settings = new GraphSettings(URI.create(server.url("/v1.0")), URI.create(server.url("/tenant/token")),
+                "tenant", "app-id", "app-secret");
+        HttpClient http = HttpClient.newHttpClient();
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-25T09:00:00Z"));
+        GraphTokenProvider tokens = new GraphTokenProvider(settings, http, clock, TIMEOUT);
+        return new GraphMailboxCheck(settings, tokens, new GraphHttp(settings, http, tokens, clock, TIMEOUT), mailboxes);
+    }
+
+    private static Answer token() {
+        return Answer.json(200, "{\"token_type\":\"Bearer\",\"expires_in\":3599,\"access_token\":\"t\"}");
+    }
+
+    @Test
+    void graphTokenAndReadableCalendarsPass() {
+        try (LoopbackHttp graph = new LoopbackHttp(r -> r.path().endsWith("/token") ? token() : Answer.json(200, "{\"id\":\"c\"}"))) {
+            List<CheckResult> results = graphCheck(graph, List.of("room.2@contoso.com")).run();
+            assertThat(results).extracting(CheckResult::status).containsExactly(Status.PASS, Status.PASS);
+            assertThat(graph.requests.get(1).path()).isEqualTo("/v1.0/users/room.2%40contoso.com/calendar?$select=id");
+        }
+    }
+
+    @Test
+    void aRefusedClientSecretFailsWithoutPrintingIt() {
+        try (LoopbackHttp graph = new LoopbackHttp(r -> Answer.json(401, "{\"error\":\"invalid_client\"}"))) {
+            List<CheckResult> results = graphCheck(graph, List.of("room.2@contoso.com")).run();
+            assertThat(results).singleElement().satisfies(r -> {
+                assertThat(r.status()).isEqualTo(Status.FAIL);
+                assertThat(r.line()).contains("invalid_client").doesNotContain("app-secret");
+            });
+        }
+    }
+
+    @Test
+    void aMailboxTheAppMayNotReadFailsWithThePermissionToGrant() {
+        try (LoopbackHttp graph = new LoopbackHttp(r -> r.path().endsWith("/token") ? token() : Answer.json(403, "{}"))) {
+            List<CheckResult> results = graphCheck(graph, List.of("room.2@contoso.com")).run();
+            assertThat(results.get(1).status()).isEqualTo(Status.FAIL);
+            assertThat(results.get(1).fix()).contains("Calendars.Read");
+        }
+    }
+
+    @Test
+    void anUnknownGraphMailboxFails() {
+        try (LoopbackHttp graph = new LoopbackHttp(r -> r.path().endsWith("/token") ? token() : Answer.json(404, "{}"))) {
+            assertThat(graphCheck(graph, List.of("nobody@contoso.com")).run().get(1).what()).contains("HTTP 404");
+        }
+    }
+}
