@@ -18,6 +18,8 @@ public final class SimJson {
 
     private static final JsonMapper STRICT = ContractJson.mapper().rebuild()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // an omitted switch is off (0 / false), not an error
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
     private SimJson() {
