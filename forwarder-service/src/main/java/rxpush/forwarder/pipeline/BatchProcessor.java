@@ -1,0 +1,121 @@
+package rxpush.forwarder.pipeline;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import rxpush.common.kafka.FailureStage;
+import rxpush.forwarder.failure.ConfigurationFailure;
+import rxpush.forwarder.failure.TransientFailure;
+
+/**
+ * Processes a batch of one partition's records: unreadable records are dead-lettered, the rest are
+ * grouped by mailbox and the mailboxes worked on in parallel (at most {@code concurrency} at once in
+ * this instance), each mailbox in offset order. A mailbox that fails transiently or on configuration
+ * leaves all its records pending; the others finish.
+ */
+public final class BatchProcessor {
+
+    private static final Logger log = LoggerFactory.getLogger(BatchProcessor.class);
+
+    private final Forwarding forwarding;
+    private final Executor executor;
+    private final Semaphore mailboxes;
+
+    public BatchProcessor(Forwarding forwarding, Executor executor) {
+        this.forwarding = forwarding;
+        this.executor = executor;
+        this.mailboxes = new Semaphore(forwarding.settings().concurrency());
+    }
+
+    BatchResult process(List<Hint> batch, BooleanSupplier cancelled) {
+        forwarding.metrics().read(batch.size());
+        Set<Long> done = new HashSet<>();
+        List<CompletableFuture<Void>> letters = new ArrayList<>();
+        Map<String, List<Hint>> byMailbox = new LinkedHashMap<>();
+        for (Hint hint : batch) {
+            if (hint.notification() == null) {
+                log.warn("Dead-lettering unreadable record {}-{}@{}: {}", hint.record().topic(), hint.record().partition(),
+                        hint.offset(), hint.decodeError().getMessage());
+                forwarding.metrics().deadLettered(FailureStage.DESERIALIZE);
+                letters.add(forwarding.deadLetters().send(hint.record(), FailureStage.DESERIALIZE, hint.decodeError()));
+                done.add(hint.offset());
+            } else {
+                byMailbox.computeIfAbsent(hint.notification().mailbox(), m -> new ArrayList<>()).add(hint);
+            }
+        }
+        Map<String, CompletableFuture<Void>> work = new LinkedHashMap<>();
+        byMailbox.forEach((mailbox, hints) ->
+                work.put(mailbox, CompletableFuture.runAsync(() -> runMailbox(mailbox, hints, cancelled), executor)));
+        RuntimeException failure = null;
+        try {
+            CompletableFuture.allOf(letters.toArray(CompletableFuture[]::new)).get();
+        } catch (ExecutionException e) {
+            done.clear();
+            failure = new TransientFailure("cannot write dead letters: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new BatchResult(Set.of(), new CancellationException("interrupted"));
+        }
+        for (Map.Entry<String, CompletableFuture<Void>> entry : work.entrySet()) {
+            try {
+                entry.getValue().join();
+                byMailbox.get(entry.getKey()).forEach(hint -> done.add(hint.offset()));
+            } catch (java.util.concurrent.CompletionException e) {
+                failure = worse(failure, classify(entry.getKey(), e.getCause()));
+            }
+        }
+        return new BatchResult(done, failure);
+    }
+
+    private void runMailbox(String mailbox, List<Hint> hints, BooleanSupplier cancelled) {
+        mailboxes.acquireUninterruptibly();
+        try {
+            List<CompletableFuture<Void>> writes = new MailboxWork(forwarding, mailbox, hints, cancelled).run();
+            try {
+                CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).join();
+            } catch (java.util.concurrent.CompletionException e) {
+                // A forwarded version or a dead letter Kafka did not take: Kafka is away for now.
+                throw new TransientFailure("cannot write to Kafka for " + mailbox + ": " + e.getCause().getMessage(),
+                        e.getCause());
+            }
+        } finally {
+            mailboxes.release();
+        }
+    }
+
+    private static RuntimeException classify(String mailbox, Throwable failure) {
+        if (failure instanceof TransientFailure || failure instanceof ConfigurationFailure
+                || failure instanceof CancellationException) {
+            return (RuntimeException) failure;
+        }
+        // A bug or an answer nobody foresaw: keep the records and retry, loudly, rather than lose them.
+        log.error("Unexpected failure while forwarding mailbox {}; its records stay pending", mailbox, failure);
+        return new TransientFailure("unexpected " + failure.getClass().getSimpleName() + " for " + mailbox, failure);
+    }
+
+    /** A configuration failure outranks a transient one; between transient ones the longer wait wins. */
+    private static RuntimeException worse(RuntimeException current, RuntimeException next) {
+        if (current == null || next instanceof ConfigurationFailure) {
+            return next;
+        }
+        if (current instanceof ConfigurationFailure) {
+            return current;
+        }
+        if (current instanceof TransientFailure a && next instanceof TransientFailure b) {
+            return b.retryAfter().orElse(java.time.Duration.ZERO)
+                    .compareTo(a.retryAfter().orElse(java.time.Duration.ZERO)) > 0 ? b : a;
+        }
+        return current;
+    }
+}

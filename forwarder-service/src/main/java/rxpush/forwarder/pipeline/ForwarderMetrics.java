@@ -1,0 +1,128 @@
+package rxpush.forwarder.pipeline;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import rxpush.common.contract.Source;
+import rxpush.common.kafka.FailureStage;
+
+/**
+ * The forwarder's meters ({@code rxpush.forwarder.*}). Replay and redrive count with the same meters
+ * on a registry of their own, so their summaries and the live metrics mean the same thing.
+ */
+public final class ForwarderMetrics {
+
+    /** Why a record or an item led to no request at RX. */
+    public enum SkipReason {
+        /** RX already has this version (same Idempotency-Key forwarded before). */
+        ALREADY_APPLIED,
+        /** RX holds a later version (known here, or RX answered 409). */
+        STALE,
+        /** Deleted in Exchange and never forwarded, or already deleted at RX. */
+        NOT_FORWARDED,
+        /** Free/busy data, a folder, a non-calendar item. */
+        NOISE,
+        /** A record type that asks the forwarder for nothing (STATUS, MISSED). */
+        NOT_FOR_FORWARDER,
+        /** An item of a RESYNC window that could not be read or mapped (logged; no record to dead-letter). */
+        UNREADABLE
+    }
+
+    private final MeterRegistry registry;
+    private final AtomicLong lag = new AtomicLong();
+    private final Counter read;
+    private final Counter coalesced;
+    private final Timer freshness;
+
+    public ForwarderMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.read = Counter.builder("rxpush.forwarder.records").description("notification records processed")
+                .register(registry);
+        this.coalesced = Counter.builder("rxpush.forwarder.coalesced")
+                .description("records answered by another record's fetch (same item, same batch)").register(registry);
+        this.freshness = Timer.builder("rxpush.forwarder.freshness")
+                .description("from the first notification of a change received to RX updated")
+                .publishPercentiles(0.5, 0.99).publishPercentileHistogram().register(registry);
+        Gauge.builder("rxpush.forwarder.lag", lag, AtomicLong::get)
+                .description("records on assigned partitions not yet forwarded").register(registry);
+    }
+
+    void read(int records) {
+        read.increment(records);
+    }
+
+    void coalesced(int records) {
+        coalesced.increment(records);
+    }
+
+    void pushed(String operation) {
+        registry.counter("rxpush.forwarder.pushed", "operation", operation).increment();
+    }
+
+    void skipped(SkipReason reason) {
+        registry.counter("rxpush.forwarder.skipped", "reason", reason.name().toLowerCase(java.util.Locale.ROOT))
+                .increment();
+    }
+
+    void deadLettered(FailureStage stage) {
+        registry.counter("rxpush.forwarder.dlt", "stage", stage.name().toLowerCase(java.util.Locale.ROOT)).increment();
+    }
+
+    /** One request to Exchange or Graph ({@code kind}: get-item, find-item, get-folder, ...). */
+    public void exchangeRequest(Source source, String kind) {
+        registry.counter("rxpush.forwarder.fetches", "source", source.name(), "kind", kind).increment();
+    }
+
+    void freshness(Duration sinceReceived) {
+        if (!sinceReceived.isNegative()) {
+            freshness.record(sinceReceived);
+        }
+    }
+
+    void lag(long records) {
+        lag.set(records);
+    }
+
+    // Totals, for summaries and tests.
+
+    public long readTotal() {
+        return (long) read.count();
+    }
+
+    public long coalescedTotal() {
+        return (long) coalesced.count();
+    }
+
+    public long pushedTotal() {
+        return sum("rxpush.forwarder.pushed");
+    }
+
+    public long skippedTotal(SkipReason reason) {
+        Counter counter = registry.find("rxpush.forwarder.skipped")
+                .tag("reason", reason.name().toLowerCase(java.util.Locale.ROOT)).counter();
+        return counter == null ? 0 : (long) counter.count();
+    }
+
+    public long deadLetteredTotal() {
+        return sum("rxpush.forwarder.dlt");
+    }
+
+    public long exchangeRequestsTotal() {
+        return sum("rxpush.forwarder.fetches");
+    }
+
+    public Timer freshness() {
+        return freshness;
+    }
+
+    public long lag() {
+        return lag.get();
+    }
+
+    private long sum(String name) {
+        return (long) registry.find(name).counters().stream().mapToDouble(Counter::count).sum();
+    }
+}

@@ -1,0 +1,55 @@
+package rxpush.forwarder.pipeline;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What the consumer loop reports about itself, for health and diagnostics. Written by the loop
+ * thread, read by actuator threads.
+ */
+public final class ForwarderStatus {
+
+    private volatile String blockedBy;
+    private volatile Map<String, Object> partitions = Map.of();
+    private volatile String lastTransientFailure;
+    private volatile boolean running;
+
+    /** The configuration problem that stops consumption (one line for operators), if any. */
+    public Optional<String> blockedBy() {
+        return Optional.ofNullable(blockedBy);
+    }
+
+    public boolean running() {
+        return running;
+    }
+
+    /** Per assigned partition: pending records and, while backing off, until when. */
+    public Map<String, Object> partitions() {
+        return partitions;
+    }
+
+    public Optional<String> lastTransientFailure() {
+        return Optional.ofNullable(lastTransientFailure);
+    }
+
+    void blocked(String message) {
+        blockedBy = message;
+    }
+
+    void unblocked() {
+        blockedBy = null;
+    }
+
+    void running(boolean value) {
+        running = value;
+    }
+
+    void partitions(Map<String, Object> snapshot) {
+        partitions = java.util.Collections.unmodifiableMap(new TreeMap<>(snapshot));
+    }
+
+    void transientFailure(String message) {
+        lastTransientFailure = message;
+    }
+}

@@ -1,0 +1,35 @@
+package rxpush.forwarder.testing;
+
+import java.time.Instant;
+import java.util.List;
+import rxpush.common.contract.BookingIds;
+import rxpush.common.contract.BookingUpdate;
+import rxpush.common.contract.ChangeNotification;
+import rxpush.common.contract.ChangeType;
+import rxpush.common.contract.SchemaVersions;
+import rxpush.common.contract.Source;
+
+/** Contract values for tests. */
+public final class Samples {
+
+    public static final Instant T0 = Instant.parse("2026-11-25T09:00:00Z");
+
+    private Samples() {
+    }
+
+    public static BookingUpdate booking(String mailbox, String itemId, String changeKey, Instant lastModified) {
+        return new BookingUpdate(BookingIds.bookingId(mailbox, itemId), mailbox, Source.EWS, itemId, "uid-" + itemId,
+                changeKey, lastModified, "Planning", new BookingUpdate.Person("Ada Lovelace", "ada@contoso.com"),
+                T0.plusSeconds(86_400), T0.plusSeconds(90_000), "W. Europe Standard Time", false, false, "Room 101",
+                BookingUpdate.Sensitivity.NORMAL, BookingUpdate.OccurrenceType.SINGLE, null,
+                List.of(new BookingUpdate.Attendee("bob@contoso.com", "Bob", BookingUpdate.AttendeeType.REQUIRED,
+                        BookingUpdate.ResponseType.ACCEPTED)));
+    }
+
+    public static ChangeNotification notification(String id, Source source, String mailbox, ChangeType type,
+            String itemId, String oldItemId, Instant receivedAt) {
+        return new ChangeNotification(SchemaVersions.CURRENT, id, source, mailbox, type == ChangeType.RESYNC ? null : "sub-1",
+                type, itemId, oldItemId, null, null, null, receivedAt, receivedAt,
+                type == ChangeType.RESYNC ? "test" : null);
+    }
+}
