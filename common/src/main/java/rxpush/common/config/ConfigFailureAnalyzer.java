@@ -5,21 +5,34 @@ import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.core.Ordered;
 import org.springframework.validation.FieldError;
 
 /**
- * Turns a failed {@code rxpush.*} binding into one line that names the key and why, instead of
- * Spring's multi-line dump. Values are never printed: the key may hold a secret.
+ * Turns a failed configuration binding into one line that names the key and why, instead of Spring's
+ * multi-line dump. Values are never printed: the key may hold a secret. Ordered first so it wins over
+ * Spring's own binding analyzers.
  */
-public class ConfigFailureAnalyzer extends AbstractFailureAnalyzer<BindException> {
+public class ConfigFailureAnalyzer extends AbstractFailureAnalyzer<BindException> implements Ordered {
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, BindException cause) {
-        String name = cause.getName().toString();
-        if (!name.startsWith("rxpush")) {
-            return null;
-        }
         return new FailureAnalysis(describe(cause), "Fix the setting (docs/configuration.md lists every key) and start again.", cause);
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+
+    /** The one-line description of a start-up failure caused by a bad setting, if that is what it is. */
+    public static java.util.Optional<String> describeConfigFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof BindException bind) {
+                return java.util.Optional.of(describe(bind));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     static String describe(BindException cause) {

@@ -46,6 +46,15 @@ class ConfigFailureAnalyzerTest {
     }
 
     @Test
+    void anyBindingFailureIsDescribedFromTheWholeCauseChain() {
+        String[] line = new String[1];
+        runner.withPropertyValues("rxpush.tenant-url=http://rx.local", "rxpush.ews.status-frequency=0")
+                .run(context -> line[0] = ConfigFailureAnalyzer.describeConfigFailure(context.getStartupFailure()).orElseThrow());
+        assertThat(line[0]).contains("rxpush.ews.status-frequency must be between 1 and 1440 minutes");
+        assertThat(ConfigFailureAnalyzer.describeConfigFailure(new IllegalStateException("other"))).isEmpty();
+    }
+
+    @Test
     void aPlainNumberForStatusFrequencyMeansMinutes() {
         runner.withPropertyValues("rxpush.tenant-url=http://rx.local", "rxpush.ews.status-frequency=15")
                 .run(context -> assertThat(context.getBean(SampleProperties.class).ews().statusFrequency())
