@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         description = "rx-push: Exchange/Office 365 calendar changes pushed to ResourceXpress through Kafka.%n"
                 + "Without a verb, runs every service (same as 'run').",
-        subcommands = {ImportLegacyConfigCommand.class, DoctorCommand.class},
+        subcommands = {RunCommand.class, DoctorCommand.class, ImportLegacyConfigCommand.class},
         footer = "%nRun 'rxpush <verb> --help' for the options of each verb.")
 public class RxPushCommand implements Runnable {
 

@@ -17,6 +17,8 @@ final class LaunchSettingsResolver {
 
     static final int DEFAULT_SERVER_PORT = 8080;
     static final int DEFAULT_MANAGEMENT_PORT = 8081;
+    /** The launcher prints its own one-line reason; Spring's multi-line report would bury it. */
+    static final String QUIET_FAILURE_REPORT = "logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter";
 
     private LaunchSettingsResolver() {
     }
@@ -31,7 +33,7 @@ final class LaunchSettingsResolver {
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setBannerMode(Banner.Mode.OFF);
         app.setLogStartupInfo(false);
-        app.setDefaultProperties(Map.of("logging.level.root", "WARN"));
+        app.setDefaultProperties(Map.of("logging.level.root", "WARN", QUIET_FAILURE_REPORT, "OFF"));
         try (ConfigurableApplicationContext context = app.run(args)) {
             Environment env = context.getEnvironment();
             return new ResolvedLaunch(context.getBean(LaunchSettings.class),

@@ -1,0 +1,53 @@
+package rxpush.standalone.cli;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
+import rxpush.standalone.run.Launcher;
+import rxpush.standalone.run.StartupFailure;
+
+/** {@code rxpush run} (the default verb): every service in this JVM until Ctrl-C. */
+@Command(name = "run",
+        mixinStandardHelpOptions = true,
+        description = {"Run ingress, subscription and forwarder services in this JVM (the default verb).",
+                "Kafka: an embedded broker with its data in --rxpush.standalone.data-dir (default ./rxpush-data),",
+                "unless --spring.kafka.bootstrap-servers (or SPRING_KAFKA_BOOTSTRAP_SERVERS) names a cluster.",
+                "Any Spring property can be given as --name=value; ./application.yml is read too.",
+                "--server.port: public notification port (default 8080).",
+                "--management.server.port: admin API and actuator, 127.0.0.1 only (default 8081)."})
+class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Unmatched
+    List<String> settings = new ArrayList<>();
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintStream out = System.out;
+        Launcher launcher = new Launcher();
+        try {
+            launcher.start(settings, Map.of(), out);
+        } catch (RuntimeException e) {
+            spec.commandLine().getErr().println("rx-push: " + StartupFailure.describe(e));
+            spec.commandLine().getErr().flush();
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            out.println("Stopping rx-push...");
+            launcher.close();
+            stopped.countDown();
+        }, "rxpush-shutdown"));
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,93 @@
+package rxpush.standalone.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import rxpush.testsupport.KafkaTestBroker;
+import rxpush.testsupport.WithKafka;
+
+/** The standalone launcher: every service in one JVM behind one admin port, on an embedded or external broker. */
+@WithKafka
+class LauncherIT {
+
+    @TempDir
+    Path dataDir;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+    private HttpResponse<String> get(int port, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void runsEveryServiceOnAnEmbeddedBrokerBehindOneAdminPort() throws Exception {
+        // @WithKafka names the shared test broker in a system property, which (rightly) means "external".
+        String shared = System.clearProperty("spring.kafka.bootstrap-servers");
+        try {
+            runsOnAnEmbeddedBroker();
+        } finally {
+            System.setProperty("spring.kafka.bootstrap-servers", shared);
+        }
+    }
+
+    private void runsOnAnEmbeddedBroker() throws Exception {
+        List<String> args = List.of("--server.port=0", "--management.server.port=0",
+                "--rxpush.standalone.data-dir=" + dataDir, "--rxpush.standalone.kafka-port=" + freePort(),
+                "--rxpush.standalone.kafka-controller-port=" + freePort());
+        try (Launcher launcher = new Launcher().start(args, Map.of(), new PrintStream(console, true))) {
+            assertThat(console.toString()).contains("Kafka: embedded broker at 127.0.0.1:");
+            assertThat(launcher.contexts()).containsOnlyKeys("subscription", "forwarder", "ingress");
+            assertThat(launcher.contexts().get("forwarder").getEnvironment().getProperty("spring.kafka.bootstrap-servers"))
+                    .isEqualTo(launcher.bootstrapServers());
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                HttpResponse<String> health = get(launcher.adminPort(), "/actuator/health");
+                assertThat(health.body()).contains("\"ingress\":", "\"subscription\":", "\"forwarder\":");
+            });
+            assertThat(dataDir.resolve("meta.properties")).exists();
+            HttpResponse<String> viaGateway = get(launcher.adminPort(), "/actuator/ingress/health/liveness");
+            assertThat(viaGateway.statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void anExternalClusterMeansNoEmbeddedBroker(KafkaTestBroker kafka) {
+        List<String> args = List.of("--server.port=0", "--management.server.port=0",
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(), "--rxpush.standalone.data-dir=" + dataDir.resolve("unused"));
+        try (Launcher launcher = new Launcher().start(args, Map.of(), new PrintStream(console, true))) {
+            assertThat(launcher.bootstrapServers()).isEqualTo(kafka.bootstrapServers());
+            assertThat(console.toString()).contains("Kafka: external cluster at " + kafka.bootstrapServers());
+            assertThat(dataDir.resolve("unused")).doesNotExist();
+        }
+    }
+
+    @Test
+    void aBadSettingStopsStartUpWithOneLineNamingTheKey() {
+        assertThatThrownBy(() -> new Launcher().start(List.of("--rxpush.standalone.kafka-port=0"), Map.of(),
+                new PrintStream(console, true)))
+                .satisfies(e -> assertThat(StartupFailure.describe(e))
+                        .isEqualTo("Invalid configuration: rxpush.standalone.kafka-port must be greater than or equal to 1"));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
