@@ -1,0 +1,80 @@
+package rxpush.forwarder;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Kafka client settings of the forwarder, on top of what {@code spring.kafka.*} says (bootstrap
+ * servers, security). Shared by the live loop and by replay/redrive, so they behave alike.
+ */
+public final class KafkaClients {
+
+    private final Map<String, Object> consumerBase;
+    private final Map<String, Object> producerBase;
+
+    /**
+     * @param consumerBase {@code KafkaProperties.buildConsumerProperties()} or the equivalent
+     * @param producerBase {@code KafkaProperties.buildProducerProperties()} or the equivalent
+     */
+    public KafkaClients(Map<String, Object> consumerBase, Map<String, Object> producerBase) {
+        this.consumerBase = Map.copyOf(consumerBase);
+        this.producerBase = Map.copyOf(producerBase);
+    }
+
+    /** Just a bootstrap address: for the command-line tools. */
+    public static KafkaClients bootstrap(String servers) {
+        return new KafkaClients(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers),
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers));
+    }
+
+    /**
+     * A group member that commits by hand. With the classic protocol (the default) it uses cooperative
+     * sticky assignment and a 10 s session, so a dead instance's partitions move within seconds; with
+     * {@code group.protocol=consumer} (KIP-848) the broker owns both settings and they are left out.
+     */
+    public KafkaConsumer<String, byte[]> groupConsumer(String groupId, String clientId) {
+        Map<String, Object> props = new HashMap<>(consumerBase);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        boolean kip848 = "consumer".equalsIgnoreCase(String.valueOf(props.get(ConsumerConfig.GROUP_PROTOCOL_CONFIG)));
+        if (!kip848) {
+            props.putIfAbsent(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+            props.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
+            props.putIfAbsent(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);
+        }
+        return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** A consumer without a group, for reading partitions by assignment (forwarded versions, tools). */
+    public KafkaConsumer<String, byte[]> plainConsumer() {
+        Map<String, Object> props = new HashMap<>(consumerBase);
+        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        props.remove(ConsumerConfig.GROUP_PROTOCOL_CONFIG);
+        props.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** Idempotent, acks=all: a forwarded version or a dead letter is durable before an offset moves. */
+    public KafkaProducer<String, byte[]> producer(String clientId) {
+        Map<String, Object> props = new HashMap<>(producerBase);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+        props.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    }
+}

@@ -1,0 +1,167 @@
+package rxpush.forwarder.pipeline;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
+import rxpush.common.contract.ChangeNotification;
+import rxpush.common.kafka.ContractSerializer;
+import rxpush.common.kafka.Topics;
+import rxpush.forwarder.ForwarderSettings;
+import rxpush.forwarder.KafkaClients;
+import rxpush.forwarder.exchange.BookingSource;
+import rxpush.forwarder.rx.RxClient;
+import rxpush.testsupport.KafkaTestBroker;
+
+/**
+ * Forwarder instances on a real broker with topics of their own, built the way the application wires
+ * them, so a test can start one or two, feed notifications, stop and restart them.
+ */
+final class Harness implements AutoCloseable {
+
+    static final int PARTITIONS = 3;
+
+    final KafkaTestBroker kafka;
+    final ForwarderSettings settings;
+    final KafkaClients clients;
+    final String notifications;
+    final String deadLetters;
+    final String versions;
+    private final URI tenantUrl;
+    private final String apiKey;
+    private final List<BookingSource> sources;
+    private final Clock clock;
+    private final KafkaProducer<String, ChangeNotification> producer;
+    private final List<Instance> instances = new ArrayList<>();
+
+    Harness(KafkaTestBroker kafka, URI tenantUrl, String apiKey, List<BookingSource> sources, ForwarderSettings settings,
+            Clock clock) {
+        this.kafka = kafka;
+        this.settings = settings;
+        this.tenantUrl = tenantUrl;
+        this.apiKey = apiKey;
+        this.sources = sources;
+        this.clock = clock;
+        this.clients = KafkaClients.bootstrap(kafka.bootstrapServers());
+        this.notifications = settings.topic(Topics.NOTIFICATIONS);
+        this.deadLetters = settings.topic(Topics.FORWARDER_DLT);
+        this.versions = settings.topic(Topics.FORWARDED_VERSIONS);
+        kafka.createTopics(PARTITIONS, notifications, deadLetters, versions);
+        this.producer = new KafkaProducer<>(kafka.producerProperties(), new StringSerializer(), new ContractSerializer<>());
+    }
+
+    /** Settings for tests: short debounce and back-off, everything else as in production. */
+    static ForwarderSettings settings(Duration debounce, Duration retryInitial, Duration retryCap) {
+        ForwarderSettings d = ForwarderSettings.defaults();
+        return new ForwarderSettings(KafkaTestBroker.unique("group"), KafkaTestBroker.unique("t") + ".", debounce,
+                d.resyncBack(), d.resyncAhead(), d.mailboxConcurrency(), d.concurrency(), d.maxBatch(), d.maxBuffered(),
+                Duration.ofSeconds(1), Duration.ofSeconds(2), d.exchangeTimeout(), retryInitial, retryCap,
+                Duration.ofSeconds(5));
+    }
+
+    /** One running forwarder with its own meters and status. */
+    final class Instance implements AutoCloseable {
+        final ForwarderMetrics metrics = new ForwarderMetrics(new SimpleMeterRegistry());
+        final ForwarderStatus status = new ForwarderStatus();
+        final Forwarding forwarding;
+        private final KafkaProducer<String, byte[]> ownProducer = clients.producer("test-forwarder");
+        private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+        private final ForwarderLoop loop;
+        private final Thread thread;
+        private boolean closed;
+
+        Instance() {
+            RxClient rx = new RxClient(tenantUrl, apiKey, HttpClient.newBuilder()
+                    .connectTimeout(settings.rxConnectTimeout()).build(), settings.rxTimeout(), clock);
+            forwarding = new Forwarding(new BookingSources(sources), rx,
+                    new VersionStore(versions, ownProducer, clients::plainConsumer),
+                    new DeadLetters(deadLetters, ownProducer, clock), metrics, clock, settings);
+            loop = new ForwarderLoop(clients.groupConsumer(settings.groupId(), KafkaTestBroker.unique("client")),
+                    notifications, forwarding, new BatchProcessor(forwarding, workers), workers, status);
+            thread = Thread.ofPlatform().name("test-forwarder-loop").start(loop);
+        }
+
+        @Override
+        public synchronized void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            loop.stop();
+            try {
+                thread.join(Duration.ofSeconds(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            workers.close();
+            ownProducer.close();
+        }
+    }
+
+    Instance start() {
+        Instance instance = new Instance();
+        instances.add(instance);
+        return instance;
+    }
+
+    void send(ChangeNotification... sent) {
+        for (ChangeNotification n : sent) {
+            producer.send(new ProducerRecord<>(notifications, n.key(), n));
+        }
+        producer.flush();
+    }
+
+    void sendRaw(String key, byte[] value) {
+        try (KafkaProducer<String, byte[]> raw = clients.producer("test-raw")) {
+            raw.send(new ProducerRecord<>(notifications, key, value));
+        }
+    }
+
+    /** Every record on a topic so far. */
+    List<ConsumerRecord<String, byte[]>> read(String topic) {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = clients.plainConsumer()) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    /** The group's committed offsets, summed over partitions. */
+    long committed() {
+        try (Admin admin = Admin.create(kafka.adminProperties())) {
+            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(
+                    Map.of(settings.groupId(), new ListConsumerGroupOffsetsSpec())).partitionsToOffsetAndMetadata().get();
+            return offsets.values().stream().filter(o -> o != null).mapToLong(OffsetAndMetadata::offset).sum();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        instances.forEach(Instance::close);
+        producer.close();
+    }
+}
