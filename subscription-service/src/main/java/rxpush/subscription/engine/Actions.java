@@ -1,0 +1,380 @@
+package rxpush.subscription.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import rxpush.common.contract.ChangeNotification;
+import rxpush.common.contract.Protocol;
+import rxpush.common.contract.SecretHash;
+import rxpush.common.contract.SubscriptionHealth;
+import rxpush.common.contract.SubscriptionState;
+import rxpush.common.contract.SubscriptionStatus;
+import rxpush.common.retry.Backoff;
+
+/**
+ * The Exchange/Graph work of one mailbox: create, recover, renew, recreate, remove. Runs while the
+ * mailbox is marked busy (one action per mailbox); reads and updates the mailbox state under its
+ * monitor but never holds it during a request.
+ *
+ * <p>Order of writes, the contract with ingress: the PENDING record (with the hash of the EWS token or
+ * of the Graph clientState) is committed before Exchange/Graph is asked, because Exchange sends a
+ * StatusEvent and Graph a validation request at once; the ACTIVE record follows with the
+ * subscription id. A replaced subscription becomes OBSOLETE only once its successor is ACTIVE.
+ */
+final class Actions {
+
+    private static final Logger log = LoggerFactory.getLogger(Actions.class);
+
+    private final SubscriptionEngine engine;
+
+    Actions(SubscriptionEngine engine) {
+        this.engine = engine;
+    }
+
+    void execute(Planner.Kind kind, MailboxState m, SubscriptionEngine.Owned owned) {
+        Protocol protocol;
+        synchronized (m) {
+            protocol = m.protocol();
+        }
+        try {
+            switch (kind) {
+                case CREATE -> create(m, owned);
+                case RECOVER -> recover(m, owned);
+                case RENEW -> renew(m, owned);
+                case RECREATE -> recreate(m, owned, reasonOr(m, "subscription expired"));
+                case REMOVE -> remove(m, owned);
+                case NONE -> {
+                }
+            }
+        } catch (ExchangeException e) {
+            failed(m, owned, protocol, e);
+        } catch (OwnershipLostException e) {
+            engine.lost(owned.partition);
+        } catch (RuntimeException e) {
+            // A failed registry write (Kafka unavailable, transaction timeout): nothing was committed.
+            failed(m, owned, protocol, new ExchangeException(ExchangeException.Kind.TRANSIENT,
+                    "registry write failed: " + e.getClass().getSimpleName(), null, false, e));
+        }
+    }
+
+    private static String reasonOr(MailboxState m, String fallback) {
+        synchronized (m) {
+            return m.requestReason != null ? m.requestReason : fallback;
+        }
+    }
+
+    // ---- create ------------------------------------------------------------------------------
+
+    private void create(MailboxState m, SubscriptionEngine.Owned owned) throws ExchangeException {
+        Instant now = engine.clock.instant();
+        Protocol protocol;
+        List<String> stale = new ArrayList<>();
+        synchronized (m) {
+            protocol = m.registration.protocol();
+            if (m.current != null) {
+                // A PENDING record whose creation did not finish: it never got a subscription id.
+                stale.add(m.current.id());
+            }
+        }
+        SubscriptionState active = subscribe(m, owned, protocol, null, stale);
+        finishCreate(m, active, new ArrayList<>(), null, owned, now);
+        synchronized (m) {
+            if (m.inProgressTotal) {
+                m.inProgressTotal = false;
+                engine.progress.done();
+            }
+        }
+        log.debug("Subscribed {} ({}), subscription {}", m.address, protocol, active.subscriptionId());
+    }
+
+    /**
+     * Writes PENDING (and tombstones {@code staleIds}), asks Exchange/Graph, and returns the ACTIVE record
+     * (not yet written). On failure the PENDING record is tombstoned and the exception rethrown: a
+     * PENDING record has no subscription id, so it cannot become OBSOLETE. Should the request have
+     * created something after all, ingress answers its pushes 404 (Exchange gives up on it) and the
+     * orphan sweep deletes it at Graph.
+     */
+    private SubscriptionState subscribe(MailboxState m, SubscriptionEngine.Owned owned, Protocol protocol,
+            String watermark, List<String> staleIds) throws ExchangeException {
+        Instant now = engine.clock.instant();
+        String secret = SecretHash.newSecret();
+        StateBuilder pendingBuilder = StateBuilder.pending(m.address, protocol, now);
+        if (protocol == Protocol.EWS) {
+            pendingBuilder.tokenHash(SecretHash.hash(secret));
+        } else {
+            pendingBuilder.clientStateHash(SecretHash.hash(secret));
+        }
+        SubscriptionState pending = pendingBuilder.build(owned.epoch, now);
+        owned.store.write(new Batch(List.of(pending), staleIds, List.of()));
+        synchronized (m) {
+            if (m.current == null || m.current.status() != SubscriptionStatus.ACTIVE) {
+                m.current = pending;
+            }
+            m.pending = pending;
+        }
+        try {
+            if (protocol == Protocol.EWS) {
+                EwsClient.Subscribed s = ews().subscribe(m.address, engine.settings.ewsUrl().apply(secret),
+                        engine.settings.statusFrequencyMinutes(), watermark);
+                Instant at = engine.clock.instant();
+                return StateBuilder.from(pending).status(SubscriptionStatus.ACTIVE).subscriptionId(s.subscriptionId())
+                        .watermark(s.watermark(), s.watermark() == null ? null : at).build(owned.epoch, at);
+            }
+            Instant at = engine.clock.instant();
+            GraphClient.Subscription s = graph().create(m.address, secret, at.plus(engine.settings.graphLifetime()));
+            return StateBuilder.from(pending).status(SubscriptionStatus.ACTIVE).subscriptionId(s.id())
+                    .expiresAt(s.expiresAt()).build(owned.epoch, engine.clock.instant());
+        } catch (ExchangeException e) {
+            abandon(m, owned, pending);
+            throw e;
+        }
+    }
+
+    /** Tombstones a PENDING record whose request failed. */
+    private void abandon(MailboxState m, SubscriptionEngine.Owned owned, SubscriptionState pending) {
+        try {
+            owned.store.write(new Batch(List.of(), List.of(pending.id()), List.of()));
+        } catch (OwnershipLostException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // The next creation (or the next owner) tombstones it.
+            log.warn("Could not retire the pending subscription record of {}: {}", m.address, e.toString());
+            return;
+        }
+        synchronized (m) {
+            if (m.current == pending) {
+                m.current = null;
+            }
+            if (m.pending == pending) {
+                m.pending = null;
+            }
+        }
+    }
+
+    /** Writes the ACTIVE record (and what it replaces) and makes it current. */
+    private void finishCreate(MailboxState m, SubscriptionState active, List<SubscriptionState> retire,
+            ChangeNotification resync, SubscriptionEngine.Owned owned, Instant startedAt) {
+        List<SubscriptionState> states = new ArrayList<>(retire);
+        states.add(active);
+        owned.store.write(new Batch(states, List.of(), resync == null ? List.of() : List.of(resync)));
+        synchronized (m) {
+            m.obsolete.addAll(retire);
+            m.current = active;
+            m.pending = null;
+            m.watchSince = active.updatedAt();
+            m.lastHeartbeatAt = null;
+            m.lastPushAt = null;
+            m.watermark = active.watermark();
+            m.watermarkAt = active.watermarkAt();
+            m.watermarkBeforePush = null;
+            m.watermarkBeforePushAt = null;
+            if (active.subscriptionId().equals(m.earlySubscriptionId)) {
+                // Exchange's first StatusEvent beat our ACTIVE write.
+                m.lastHeartbeatAt = m.earlySignalAt;
+                if (m.earlyWatermark != null) {
+                    m.watermark = m.earlyWatermark;
+                    m.watermarkAt = m.earlySignalAt;
+                }
+            }
+            m.earlySubscriptionId = null;
+            m.clearRequests();
+            m.succeeded();
+            if (resync != null) {
+                m.lastResyncAt = startedAt;
+            }
+        }
+    }
+
+    // ---- EWS recovery ------------------------------------------------------------------------
+
+    private void recover(MailboxState m, SubscriptionEngine.Owned owned) throws ExchangeException {
+        Instant now = engine.clock.instant();
+        SubscriptionState old;
+        String watermark;
+        Instant watermarkAt;
+        String reason;
+        synchronized (m) {
+            old = m.current;
+            boolean missed = m.recoverRequested && m.recoveryWatermark != null;
+            watermark = missed ? m.recoveryWatermark : m.watermark;
+            watermarkAt = missed ? m.recoveryWatermarkAt : m.watermarkAt;
+            reason = m.recoverRequested ? reasonOr(m, "events missed") : "silent for longer than status-frequency + status-grace";
+        }
+        boolean fromWatermark = watermark != null && watermarkAt != null
+                && watermarkAt.isAfter(now.minus(EngineSettings.WATERMARK_MAX_AGE));
+        SubscriptionState replacement;
+        boolean resync = !fromWatermark;
+        try {
+            replacement = subscribe(m, owned, Protocol.EWS, fromWatermark ? watermark : null, List.of());
+        } catch (ExchangeException e) {
+            if (e.kind() != ExchangeException.Kind.INVALID_WATERMARK || !fromWatermark) {
+                throw e;
+            }
+            log.info("Watermark of {} refused by Exchange ({}); subscribing fresh and requesting a resync",
+                    m.address, e.getMessage());
+            replacement = subscribe(m, owned, Protocol.EWS, null, List.of());
+            resync = true;
+        }
+        ChangeNotification resyncRecord = resync ? StateBuilder.resync(m.address, Protocol.EWS,
+                "EWS subscription replaced without a usable watermark: " + reason, now) : null;
+        List<SubscriptionState> retire = old == null || old.status() != SubscriptionStatus.ACTIVE ? List.of()
+                : List.of(obsolete(old, "replaced: " + reason, owned.epoch, engine.clock.instant()));
+        finishCreate(m, replacement, new ArrayList<>(retire), resyncRecord, owned, now);
+        log.info("Recovered EWS subscription of {} ({}){}", m.address, reason,
+                fromWatermark && !resync ? " from its watermark" : "; resync requested");
+    }
+
+    // ---- Graph renew / recreate ----------------------------------------------------------------
+
+    private void renew(MailboxState m, SubscriptionEngine.Owned owned) throws ExchangeException {
+        SubscriptionState current;
+        synchronized (m) {
+            current = m.current;
+        }
+        Instant now = engine.clock.instant();
+        Instant granted;
+        try {
+            granted = graph().renew(current.subscriptionId(), now.plus(engine.settings.graphLifetime()));
+        } catch (ExchangeException e) {
+            if (e.kind() == ExchangeException.Kind.NOT_FOUND) {
+                recreate(m, owned, "renewal answered 404: subscription gone");
+                return;
+            }
+            throw e;
+        }
+        SubscriptionState renewed = StateBuilder.from(current).expiresAt(granted).health(SubscriptionHealth.HEALTHY)
+                .lastError(null).build(owned.epoch, engine.clock.instant());
+        owned.store.write(Batch.of(renewed));
+        synchronized (m) {
+            if (m.current == current) {
+                m.current = renewed;
+            }
+            m.renewRequested = false;
+            m.lastRenewedAt = now;
+            m.succeeded();
+        }
+    }
+
+    private void recreate(MailboxState m, SubscriptionEngine.Owned owned, String reason) throws ExchangeException {
+        Instant now = engine.clock.instant();
+        SubscriptionState old;
+        synchronized (m) {
+            old = m.current;
+        }
+        SubscriptionState replacement = subscribe(m, owned, Protocol.GRAPH, null, List.of());
+        List<SubscriptionState> retire = old == null || old.status() != SubscriptionStatus.ACTIVE ? List.of()
+                : List.of(obsolete(old, "replaced: " + reason, owned.epoch, engine.clock.instant()));
+        finishCreate(m, replacement, new ArrayList<>(retire), StateBuilder.resync(m.address, Protocol.GRAPH,
+                "Graph subscription recreated: " + reason, now), owned, now);
+        synchronized (m) {
+            m.lastRecreatedAt = now;
+        }
+        log.info("Recreated Graph subscription of {} ({}); resync requested", m.address, reason);
+        if (old != null && old.subscriptionId() != null) {
+            deleteQuietly(old.subscriptionId(), m.address);
+        }
+    }
+
+    // ---- remove ------------------------------------------------------------------------------
+
+    private void remove(MailboxState m, SubscriptionEngine.Owned owned) {
+        Instant now = engine.clock.instant();
+        SubscriptionState current;
+        synchronized (m) {
+            current = m.current;
+        }
+        SubscriptionState retired = obsolete(current, "mailbox removed or disabled", owned.epoch, now);
+        owned.store.write(Batch.of(retired));
+        synchronized (m) {
+            if (m.current == current) {
+                m.current = null;
+            }
+            m.obsolete.add(retired);
+            m.clearRequests();
+            m.succeeded();
+            if (m.inProgressTotal) {
+                m.inProgressTotal = false;
+                engine.progress.done();
+            }
+        }
+        // EWS push subscriptions cannot be deleted by request: ingress answers Unsubscribe at the next push.
+        if (current.protocol() == Protocol.GRAPH && current.subscriptionId() != null) {
+            deleteQuietly(current.subscriptionId(), m.address);
+        }
+        log.info("Unsubscribed {} ({})", m.address, current.protocol());
+    }
+
+    /** Best effort: the orphan sweep deletes at Graph whatever the registry holds as OBSOLETE or not at all. */
+    void deleteQuietly(String subscriptionId, String mailbox) {
+        if (engine.graph == null) {
+            return;
+        }
+        try {
+            engine.graph.delete(subscriptionId);
+        } catch (ExchangeException e) {
+            if (e.kind() == ExchangeException.Kind.THROTTLED) {
+                engine.dispatcher.pause(Protocol.GRAPH, engine.clock.instant().plus(e.retryAfter()));
+            }
+            log.info("Could not delete replaced Graph subscription of {} ({}); the orphan sweep will", mailbox, e.getMessage());
+        }
+    }
+
+    // ---- failures ----------------------------------------------------------------------------
+
+    private void failed(MailboxState m, SubscriptionEngine.Owned owned, Protocol protocol, ExchangeException e) {
+        Instant now = engine.clock.instant();
+        Instant retryAt = switch (e.kind()) {
+            case THROTTLED -> {
+                Duration wait = e.retryAfter() == null ? Duration.ofSeconds(30) : e.retryAfter();
+                Instant until = now.plus(wait);
+                if (protocol != null) {
+                    engine.dispatcher.pause(protocol, until);
+                }
+                yield until;
+            }
+            case PERMANENT -> now.plus(engine.settings.processInterval());
+            default -> {
+                int attempts;
+                synchronized (m) {
+                    attempts = m.attempts;
+                }
+                yield now.plus(Backoff.TRANSIENT.delay(attempts));
+            }
+        };
+        SubscriptionState degraded = null;
+        synchronized (m) {
+            m.failed(e.getMessage(), now, retryAt);
+            if (m.active() && m.current.health() == SubscriptionHealth.HEALTHY) {
+                degraded = StateBuilder.from(m.current).health(SubscriptionHealth.DEGRADED).lastError(e.getMessage())
+                        .build(owned.epoch, now);
+                m.current = degraded;
+            }
+        }
+        if (degraded != null) {
+            owned.store.submit(Batch.of(degraded));
+        }
+        log.info("{} request for {} failed ({}): {}; next attempt at {}", protocol, m.address, e.kind(), e.getMessage(), retryAt);
+    }
+
+    /** The record made OBSOLETE (it must have a subscription id; PENDING records are tombstoned instead). */
+    static SubscriptionState obsolete(SubscriptionState state, String why, long epoch, Instant now) {
+        return StateBuilder.from(state).status(SubscriptionStatus.OBSOLETE).lastError(why).build(epoch, now);
+    }
+
+    private EwsClient ews() throws ExchangeException {
+        if (engine.ews == null) {
+            throw ExchangeException.of(ExchangeException.Kind.PERMANENT, "an EWS mailbox needs rxpush.ews.url");
+        }
+        return engine.ews;
+    }
+
+    private GraphClient graph() throws ExchangeException {
+        if (engine.graph == null) {
+            throw ExchangeException.of(ExchangeException.Kind.PERMANENT, "a GRAPH mailbox needs rxpush.graph.client-id");
+        }
+        return engine.graph;
+    }
+}

@@ -1,0 +1,25 @@
+package rxpush.subscription.engine;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+/** Microsoft Graph subscription requests for mailbox calendars. */
+public interface GraphClient {
+
+    /** A subscription as Graph describes it. {@code mailbox} is null when the resource is not a mailbox's events. */
+    record Subscription(String id, String mailbox, URI notificationUrl, Instant expiresAt) {
+    }
+
+    /** POST /subscriptions for /users/{mailbox}/events; the clientState is a secret: never log it. */
+    Subscription create(String mailbox, String clientState, Instant expiresAt) throws ExchangeException;
+
+    /** PATCH /subscriptions/{id}: the new expiry Graph granted. NOT_FOUND when Graph no longer has it. */
+    Instant renew(String subscriptionId, Instant expiresAt) throws ExchangeException;
+
+    /** DELETE /subscriptions/{id}; a subscription already gone counts as deleted. */
+    void delete(String subscriptionId) throws ExchangeException;
+
+    /** Every subscription of this app (GET /subscriptions, all pages). */
+    List<Subscription> list() throws ExchangeException;
+}

@@ -1,0 +1,132 @@
+package rxpush.subscription.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import rxpush.common.contract.Protocol;
+import rxpush.common.contract.SubscriptionState;
+
+/**
+ * The pass that runs every process-interval: re-plans every owned mailbox (a safety net under the
+ * event-driven work), writes EWS heartbeats and watermarks back to the registry when they have moved
+ * on, tombstones OBSOLETE records past their retention, forgets removed mailboxes, and sweeps Graph
+ * for orphan subscriptions.
+ */
+final class Maintenance {
+
+    private static final Logger log = LoggerFactory.getLogger(Maintenance.class);
+    /** Records per registry transaction in the pass. */
+    static final int CHUNK = 500;
+
+    private final SubscriptionEngine engine;
+    private final Actions actions;
+    private Instant nextSweepAt = Instant.MIN;
+
+    Maintenance(SubscriptionEngine engine, Actions actions) {
+        this.engine = engine;
+        this.actions = actions;
+    }
+
+    void run() {
+        Instant now = engine.clock.instant();
+        for (SubscriptionEngine.Owned owned : List.copyOf(engine.partitions.values())) {
+            if (owned.active) {
+                try {
+                    pass(owned, now);
+                } catch (OwnershipLostException e) {
+                    engine.lost(owned.partition);
+                } catch (RuntimeException e) {
+                    log.warn("Maintenance of partition {} failed; the next pass retries: {}", owned.partition, e.toString());
+                }
+            }
+        }
+        Duration sweep = engine.settings.orphanSweepInterval();
+        if (engine.graph != null && !sweep.isZero() && !now.isBefore(nextSweepAt)) {
+            nextSweepAt = now.plus(sweep);
+            new OrphanSweep(engine, actions).run();
+        }
+    }
+
+    private void pass(SubscriptionEngine.Owned owned, Instant now) {
+        List<SubscriptionState> states = new ArrayList<>();
+        List<String> tombstones = new ArrayList<>();
+        List<Runnable> onWritten = new ArrayList<>();
+        Instant expired = now.minus(engine.settings.obsoleteRetention());
+        for (String address : List.copyOf(owned.mailboxes)) {
+            MailboxState m = engine.mailboxes.get(address);
+            if (m == null) {
+                continue;
+            }
+            boolean forget;
+            synchronized (m) {
+                for (SubscriptionState old : List.copyOf(m.obsolete)) {
+                    if (old.updatedAt().isBefore(expired)) {
+                        tombstones.add(old.id());
+                        onWritten.add(() -> {
+                            synchronized (m) {
+                                m.obsolete.remove(old);
+                            }
+                        });
+                    }
+                }
+                SubscriptionState refreshed = m.busy ? null : refreshed(m, owned.epoch, now);
+                if (refreshed != null) {
+                    SubscriptionState before = m.current;
+                    states.add(refreshed);
+                    onWritten.add(() -> {
+                        synchronized (m) {
+                            if (m.current == before) {
+                                m.current = refreshed;
+                            }
+                        }
+                    });
+                }
+                forget = !m.busy && m.registration == null && m.current == null && m.obsolete.isEmpty();
+            }
+            if (forget) {
+                owned.mailboxes.remove(address);
+                engine.mailboxes.remove(address, m);
+                engine.dispatcher.cancel(address);
+            } else {
+                engine.reschedule(m);
+            }
+            if (states.size() + tombstones.size() >= CHUNK) {
+                flush(owned, states, tombstones, onWritten);
+            }
+        }
+        flush(owned, states, tombstones, onWritten);
+    }
+
+    /** The ACTIVE EWS record with the live heartbeat and watermark, when the registry's copy is stale. */
+    private SubscriptionState refreshed(MailboxState m, long epoch, Instant now) {
+        SubscriptionState s = m.current;
+        if (s == null || !m.active() || s.protocol() != Protocol.EWS) {
+            return null;
+        }
+        Duration every = engine.settings.statePersistInterval();
+        boolean heartbeatStale = m.lastHeartbeatAt != null && (s.lastHeartbeatAt() == null
+                || Duration.between(s.lastHeartbeatAt(), m.lastHeartbeatAt).compareTo(every) >= 0);
+        boolean watermarkStale = m.watermarkAt != null && m.watermark != null && !m.watermark.equals(s.watermark())
+                && (s.watermarkAt() == null || Duration.between(s.watermarkAt(), m.watermarkAt).compareTo(every) >= 0);
+        if (!heartbeatStale && !watermarkStale) {
+            return null;
+        }
+        return StateBuilder.from(s).lastHeartbeatAt(m.lastHeartbeatAt).lastNotificationAt(m.lastNotificationAt)
+                .watermark(m.watermark, m.watermarkAt).build(epoch, now);
+    }
+
+    private static void flush(SubscriptionEngine.Owned owned, List<SubscriptionState> states, List<String> tombstones,
+            List<Runnable> onWritten) {
+        if (states.isEmpty() && tombstones.isEmpty()) {
+            return;
+        }
+        owned.store.write(new Batch(states, tombstones, List.of()));
+        onWritten.forEach(Runnable::run);
+        states.clear();
+        tombstones.clear();
+        onWritten.clear();
+    }
+}
