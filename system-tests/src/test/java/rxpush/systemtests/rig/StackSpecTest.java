@@ -1,0 +1,41 @@
+package rxpush.systemtests.rig;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StackSpecTest {
+
+    @TempDir
+    Path runDir;
+
+    @Test
+    void aSavedSpecLoadsBackUnchanged() throws IOException {
+        StackSpec spec = StackSpec.defaults(runDir, "a.jar:b.jar").withCounts(3, 1, 2, 4).withSimulators(false)
+                .withPortBase(23_000).withServiceProperty("rxpush.x", "y=z");
+        spec.save();
+        assertThat(StackSpec.load(runDir)).isEqualTo(spec);
+    }
+
+    @Test
+    void loadingWhereNoStackWasStartedSaysSo() {
+        assertThatThrownBy(() -> StackSpec.load(runDir)).hasMessageContaining("run 'up' first");
+    }
+
+    @Test
+    void countsAndPortsAreChecked() {
+        StackSpec spec = StackSpec.defaults(runDir, "cp");
+        assertThatThrownBy(() -> spec.withCounts(0, 1, 1, 1)).hasMessageContaining("brokers must be within 1-9");
+        assertThatThrownBy(() -> spec.withCounts(3, 10, 1, 1)).hasMessageContaining("ingress must be within 0-9");
+        assertThatThrownBy(() -> spec.withPortBase(80)).hasMessageContaining("port base");
+    }
+
+    @Test
+    void aFreePortBaseLeavesTheDefaultBlockAlone() {
+        assertThat(StackSpec.defaults(runDir, "cp").withFreePortBase().portBase()).isBetween(20_000, 59_000);
+    }
+}
