@@ -21,7 +21,8 @@ import rxpush.testsupport.KafkaTestBroker;
 
 /**
  * Writes subscription states to the registry topic, as the subscription service does, and waits
- * until the ingress registry has read them. Every state gets a unique id and mailbox.
+ * until the ingress registry has read them. Every state gets a unique id and mailbox. Creating
+ * one waits until the registry has loaded.
  */
 public final class TestSubscriptions implements AutoCloseable {
 
@@ -32,6 +33,8 @@ public final class TestSubscriptions implements AutoCloseable {
         this.producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrapServers, "acks", "all"),
                 new StringSerializer(), new ContractSerializer<>());
         this.registry = registry;
+        // Until loaded every endpoint answers 503: tests start once it is.
+        await().atMost(Duration.ofSeconds(30)).until(registry::loaded);
     }
 
     /** A unique mailbox address. */
