@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         description = "rx-push: Exchange/Office 365 calendar changes pushed to ResourceXpress through Kafka.%n"
                 + "Without a verb, runs every service (same as 'run').",
-        subcommands = {RunCommand.class, DoctorCommand.class, ImportLegacyConfigCommand.class},
+        subcommands = {RunCommand.class, DoctorCommand.class, ImportLegacyConfigCommand.class, MailboxesCommand.class,
+                StatusCommand.class, ResyncCommand.class},
         footer = "%nRun 'rxpush <verb> --help' for the options of each verb.")
 public class RxPushCommand implements Runnable {
 

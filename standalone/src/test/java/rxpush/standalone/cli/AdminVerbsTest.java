@@ -1,0 +1,97 @@
+package rxpush.standalone.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import rxpush.testsupport.LoopbackHttp;
+import rxpush.testsupport.LoopbackHttp.Answer;
+
+/** mailboxes, status and resync speak the admin API and print its answers readably. */
+class AdminVerbsTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = new CommandLine(new RxPushCommand());
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        return cli.execute(args);
+    }
+
+    @Test
+    void addPostsTheLowercasedMailboxAndProtocol() {
+        try (LoopbackHttp api = new LoopbackHttp(r -> Answer.json(201, "{\"address\":\"room.1@contoso.com\",\"protocol\":\"GRAPH\"}"))) {
+            int exit = run("mailboxes", "add", "Room.1@Contoso.com", "--protocol", "GRAPH", "--admin-url", api.url(""));
+            assertThat(exit).isZero();
+            assertThat(api.requests).singleElement().satisfies(r -> {
+                assertThat(r.method()).isEqualTo("POST");
+                assertThat(r.path()).isEqualTo("/api/mailboxes");
+                assertThat(r.body()).isEqualTo("{\"address\":\"room.1@contoso.com\",\"protocol\":\"GRAPH\"}");
+            });
+            assertThat(out.toString()).contains("Added Room.1@Contoso.com (GRAPH).").contains("protocol: GRAPH");
+        }
+    }
+
+    @Test
+    void anUnknownProtocolIsRejectedBeforeAnyCall() {
+        try (LoopbackHttp api = new LoopbackHttp(r -> Answer.json(201, "{}"))) {
+            assertThat(run("mailboxes", "add", "a@b.c", "--protocol", "IMAP", "--admin-url", api.url(""))).isNotZero();
+            assertThat(err.toString()).contains("IMAP");
+            assertThat(api.requests).isEmpty();
+        }
+    }
+
+    @Test
+    void removeDeletesTheEncodedAddress() {
+        try (LoopbackHttp api = new LoopbackHttp(r -> new Answer(204, "application/json", "", java.util.Map.of()))) {
+            assertThat(run("mailboxes", "remove", "room+1@contoso.com", "--admin-url", api.url(""))).isZero();
+            assertThat(api.requests.get(0).method()).isEqualTo("DELETE");
+            assertThat(api.requests.get(0).path()).isEqualTo("/api/mailboxes/room%2B1%40contoso.com");
+        }
+    }
+
+    @Test
+    void listAndStatusRenderTables() {
+        String status = "[{\"address\":\"a@b.c\",\"protocol\":\"EWS\",\"state\":\"HEALTHY\"},"
+                + "{\"address\":\"long.room.name@b.c\",\"protocol\":\"GRAPH\",\"state\":\"LAPSED\",\"lastError\":\"404 on renew\"}]";
+        try (LoopbackHttp api = new LoopbackHttp(r -> Answer.json(200, status))) {
+            assertThat(run("status", "--admin-url", api.url(""))).isZero();
+            assertThat(api.requests.get(0).path()).isEqualTo("/api/status");
+            assertThat(out.toString()).isEqualTo("""
+                    address             protocol  state    lastError
+                    a@b.c               EWS       HEALTHY  -
+                    long.room.name@b.c  GRAPH     LAPSED   404 on renew
+                    """);
+        }
+    }
+
+    @Test
+    void statusOfOneMailboxAndResyncUseItsPath() {
+        try (LoopbackHttp api = new LoopbackHttp(r -> Answer.json(202, "{\"state\":\"RECOVERING\"}"))) {
+            assertThat(run("status", "A@B.C", "--admin-url", api.url(""))).isZero();
+            assertThat(run("resync", "a@b.c", "--admin-url", api.url(""))).isZero();
+            assertThat(api.requests).extracting(LoopbackHttp.Request::method, LoopbackHttp.Request::path).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("GET", "/api/mailboxes/a%40b.c/status"),
+                    org.assertj.core.groups.Tuple.tuple("POST", "/api/mailboxes/a%40b.c/resync"));
+            assertThat(out.toString()).contains("state: RECOVERING").contains("Resync of a@b.c requested.");
+        }
+    }
+
+    @Test
+    void anErrorAnswerIsPrintedWithItsStatus() {
+        try (LoopbackHttp api = new LoopbackHttp(r -> Answer.json(404, "{\"error\":\"unknown mailbox x@y.z\"}"))) {
+            assertThat(run("resync", "x@y.z", "--admin-url", api.url(""))).isEqualTo(1);
+            assertThat(err.toString()).contains("Failed (HTTP 404): error: unknown mailbox x@y.z");
+        }
+    }
+
+    @Test
+    void aStoppedRxPushIsAClearMessage() {
+        assertThat(run("mailboxes", "list", "--admin-url", "http://127.0.0.1:1")).isEqualTo(2);
+        assertThat(err.toString()).contains("admin API is not answering at http://127.0.0.1:1").contains("--admin-url");
+    }
+}
