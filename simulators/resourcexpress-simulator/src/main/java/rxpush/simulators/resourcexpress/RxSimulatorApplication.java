@@ -22,7 +22,11 @@ import rxpush.simulators.resourcexpress.requests.RequestLog;
  * The ResourceXpress simulator as an application: {@code java -jar resourcexpress-simulator-*-exec.jar}
  * (docs/resourcexpress-simulator.md). Tests use {@link ResourceXpressSimulator#start} instead.
  */
-@SpringBootApplication
+// The simulator never talks to Kafka; as a library it may run in a service's test JVM that has
+// Kafka on the classpath, where these would only add beans and start-up time.
+@SpringBootApplication(excludeName = {
+    "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+    "org.springframework.boot.kafka.autoconfigure.metrics.KafkaMetricsAutoConfiguration"})
 @EnableConfigurationProperties(RxSimulatorProperties.class)
 public class RxSimulatorApplication {
 
