@@ -28,6 +28,16 @@ class LauncherIT {
     @TempDir
     Path dataDir;
 
+    /** The settings every service requires; nothing is pushed or subscribed without mailboxes. */
+    private static final List<String> REQUIRED = List.of("--rxpush.tenant-url=http://127.0.0.1:1", "--rxpush.api-key=test-key",
+            "--rxpush.notification-url=https://push.example.com");
+
+    private static List<String> with(String... args) {
+        java.util.List<String> all = new java.util.ArrayList<>(REQUIRED);
+        all.addAll(List.of(args));
+        return all;
+    }
+
     private final HttpClient http = HttpClient.newHttpClient();
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
 
@@ -48,7 +58,7 @@ class LauncherIT {
     }
 
     private void runsOnAnEmbeddedBroker() throws Exception {
-        List<String> args = List.of("--server.port=0", "--management.server.port=0",
+        List<String> args = with("--server.port=0", "--management.server.port=0",
                 "--rxpush.standalone.data-dir=" + dataDir, "--rxpush.standalone.kafka-port=" + freePort(),
                 "--rxpush.standalone.kafka-controller-port=" + freePort());
         try (Launcher launcher = new Launcher().start(args, Map.of(), new PrintStream(console, true))) {
@@ -68,13 +78,21 @@ class LauncherIT {
 
     @Test
     void anExternalClusterMeansNoEmbeddedBroker(KafkaTestBroker kafka) {
-        List<String> args = List.of("--server.port=0", "--management.server.port=0",
+        List<String> args = with("--server.port=0", "--management.server.port=0",
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(), "--rxpush.standalone.data-dir=" + dataDir.resolve("unused"));
         try (Launcher launcher = new Launcher().start(args, Map.of(), new PrintStream(console, true))) {
             assertThat(launcher.bootstrapServers()).isEqualTo(kafka.bootstrapServers());
             assertThat(console.toString()).contains("Kafka: external cluster at " + kafka.bootstrapServers());
             assertThat(dataDir.resolve("unused")).doesNotExist();
         }
+    }
+
+    @Test
+    void aMissingServiceSettingStopsStartUpWithOneLineNamingTheKey(KafkaTestBroker kafka) {
+        assertThatThrownBy(() -> new Launcher().start(List.of("--server.port=0", "--management.server.port=0",
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers()), Map.of(), new PrintStream(console, true)))
+                .satisfies(e -> assertThat(StartupFailure.describe(e)).startsWith("Invalid configuration: rxpush.")
+                        .doesNotContain("\n"));
     }
 
     @Test
