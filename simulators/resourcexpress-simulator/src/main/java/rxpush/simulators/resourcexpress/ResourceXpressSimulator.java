@@ -14,6 +14,7 @@ import rxpush.simulators.resourcexpress.requests.RequestLog;
 import rxpush.simulators.resourcexpress.requests.RequestRecord;
 import rxpush.simulators.resourcexpress.verify.Truth;
 import rxpush.simulators.resourcexpress.verify.Verifier;
+import rxpush.simulators.resourcexpress.verify.VerifyOptions;
 import rxpush.simulators.resourcexpress.verify.VerifyReport;
 
 /**
@@ -90,13 +91,21 @@ public final class ResourceXpressSimulator implements AutoCloseable {
     }
 
     public VerifyReport verify(Truth truth) {
+        return verify(truth, VerifyOptions.DEFAULT);
+    }
+
+    public VerifyReport verify(Truth truth, VerifyOptions options) {
         return Verifier.verify(truth, store().bookings(), store().applications(),
-                context.getBean(Clock.class).instant());
+                context.getBean(Clock.class).instant(), options);
     }
 
     /** Fetches the truth (e.g. the exchange-simulator's /sim/truth) and verifies against it. */
     public VerifyReport verify(URI truthUrl) {
-        return verify(Truth.fetch(truthUrl));
+        return verify(Truth.fetch(truthUrl), VerifyOptions.DEFAULT);
+    }
+
+    public VerifyReport verify(URI truthUrl, VerifyOptions options) {
+        return verify(Truth.fetch(truthUrl), options);
     }
 
     public Faults faults() {

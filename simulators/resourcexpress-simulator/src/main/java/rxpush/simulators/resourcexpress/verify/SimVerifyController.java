@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code POST /sim/verify}: the truth is the body, or {@code {"truthUrl": ".."}}, or the
- * {@code truthUrl} query parameter, or (no body) the configured {@code rxpush.rx-simulator.truth-url}.
+ * {@code truthUrl} query parameter, or (no body) the configured {@code rxpush.rx-simulator.truth-url};
+ * {@code ?requireOccurrences=true} makes series occurrences required bookings.
  * Answers 200 with the report whether or not it is ok; read {@code ok}.
  */
 @RestController
@@ -32,9 +33,10 @@ final class SimVerifyController {
 
     @PostMapping("/sim/verify")
     ResponseEntity<String> verify(@RequestBody(required = false) String body,
-            @RequestParam(required = false) URI truthUrl) {
+            @RequestParam(required = false) URI truthUrl, @RequestParam(defaultValue = "false") boolean requireOccurrences) {
         Truth truth = truth(body, truthUrl);
-        return SimJson.answer(200, Verifier.verify(truth, store.bookings(), store.applications(), clock.instant()));
+        return SimJson.answer(200, Verifier.verify(truth, store.bookings(), store.applications(), clock.instant(),
+                new VerifyOptions(requireOccurrences)));
     }
 
     private Truth truth(String body, URI truthUrl) {

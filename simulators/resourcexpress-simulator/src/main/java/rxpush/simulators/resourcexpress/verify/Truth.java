@@ -16,7 +16,8 @@ import java.util.List;
  */
 public record Truth(List<TruthMailbox> mailboxes) {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     public Truth {
         mailboxes = mailboxes == null ? List.of() : List.copyOf(mailboxes);

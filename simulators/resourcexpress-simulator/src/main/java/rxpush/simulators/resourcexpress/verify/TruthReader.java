@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import rxpush.simulators.resourcexpress.bookings.SimJson;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -14,12 +15,16 @@ import tools.jackson.databind.JsonNode;
  * Reads truth JSON leniently in shape (the exchange-simulator is its main producer and grows on its
  * own), strictly in content: every item needs an id, instants must parse. Accepted shapes:
  * {@code {"mailboxes":[{"mailbox":..,"items":[..]}]}}, {@code {"mailboxes":{"<address>":[..]}}},
- * the same without the {@code mailboxes} wrapper, and {@code {"<address>":{"items":[..]}}}.
+ * the same without the {@code mailboxes} wrapper, and {@code {"<address>":{"items":[..]}}}. A mailbox
+ * object may also list {@code occurrences} and {@code deleted} (tombstones, read as cancelled items).
+ * Free/busy items ({@code itemClass} other than {@code IPM.Appointment*}) are not bookings and skipped.
  */
 final class TruthReader {
 
     private static final List<String> ITEM_LISTS = List.of("items", "calendar", "events", "bookings");
+    private static final List<String> DELETED_LISTS = List.of("deleted", "tombstones");
     private static final List<String> ADDRESS = List.of("mailbox", "address", "smtpAddress", "email");
+    private static final List<String> IDS = List.of("itemId", "id", "ewsId", "immutableId");
 
     private TruthReader() {
     }
@@ -43,18 +48,27 @@ final class TruthReader {
                 if (address == null) {
                     throw new IllegalArgumentException("truth mailboxes[" + i + "] has no mailbox address");
                 }
-                result.add(new TruthMailbox(address, items(itemList(mailbox, address), address)));
+                result.add(mailbox(address, mailbox));
             }
         } else if (mailboxes.isObject()) {
             for (Map.Entry<String, JsonNode> entry : mailboxes.properties()) {
                 JsonNode value = entry.getValue();
-                JsonNode list = value.isArray() ? value : itemList(value, entry.getKey());
-                result.add(new TruthMailbox(entry.getKey(), items(list, entry.getKey())));
+                result.add(value.isArray() ? new TruthMailbox(entry.getKey(), items(value, entry.getKey(), false))
+                        : mailbox(entry.getKey(), value));
             }
         } else {
             throw new IllegalArgumentException("truth must be a JSON object or array of mailboxes");
         }
         return new Truth(result);
+    }
+
+    private static TruthMailbox mailbox(String address, JsonNode mailbox) {
+        List<TruthItem> items = new ArrayList<>(items(itemList(mailbox, address), address, false));
+        DELETED_LISTS.stream().filter(name -> mailbox.path(name).isArray())
+                .forEach(name -> items.addAll(items(mailbox.get(name), address, true)));
+        JsonNode occurrences = mailbox.path("occurrences");
+        return new TruthMailbox(address, items,
+                occurrences.isArray() ? items(occurrences, address, false) : List.of());
     }
 
     private static JsonNode itemList(JsonNode mailbox, String address) {
@@ -66,13 +80,18 @@ final class TruthReader {
         throw new IllegalArgumentException("truth mailbox " + address + " has no item list (one of " + ITEM_LISTS + ")");
     }
 
-    private static List<TruthItem> items(JsonNode list, String address) {
+    private static List<TruthItem> items(JsonNode list, String address, boolean deleted) {
         List<TruthItem> items = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             JsonNode item = list.get(i);
             String where = "truth mailbox " + address + " item " + i;
-            String itemId = firstText(item, List.of("itemId", "id"));
-            if (itemId == null) {
+            String itemClass = firstText(item, List.of("itemClass"));
+            if (itemClass != null && !itemClass.startsWith("IPM.Appointment")) {
+                continue;
+            }
+            List<String> ids = IDS.stream().map(name -> firstText(item, List.of(name))).filter(Objects::nonNull)
+                    .distinct().toList();
+            if (ids.isEmpty()) {
                 throw new IllegalArgumentException(where + " has no itemId");
             }
             Long sequence = null;
@@ -81,9 +100,9 @@ final class TruthReader {
                     sequence = item.get(name).longValue();
                 }
             }
-            boolean cancelled = List.of("cancelled", "isCancelled", "deleted", "removed").stream()
+            boolean cancelled = deleted || List.of("cancelled", "isCancelled", "deleted", "removed").stream()
                     .anyMatch(name -> item.has(name) && item.get(name).asBoolean());
-            items.add(new TruthItem(itemId, firstText(item, List.of("changeKey")),
+            items.add(new TruthItem(ids.getFirst(), ids.subList(1, ids.size()), firstText(item, List.of("changeKey")),
                     instant(firstText(item, List.of("lastModified", "lastModifiedDateTime", "lastModifiedTime")), where),
                     cancelled, sequence, firstText(item, List.of("bookingId"))));
         }

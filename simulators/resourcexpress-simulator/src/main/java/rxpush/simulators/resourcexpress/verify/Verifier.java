@@ -18,53 +18,53 @@ public final class Verifier {
     private Verifier() {
     }
 
-    private record Expected(String mailbox, TruthItem item) {
+    /** One truth entry and the booking ids RX may hold it under. */
+    private record Expected(String mailbox, TruthItem item, boolean required, List<String> ids) {
     }
 
     public static VerifyReport verify(Truth truth, List<StoredBooking> rx, Map<BookingVersion, Integer> applications,
             Instant now) {
-        Map<String, Expected> expected = new LinkedHashMap<>();
-        for (TruthMailbox mailbox : truth.mailboxes()) {
-            for (TruthItem item : mailbox.items()) {
-                expected.put(item.bookingIdIn(mailbox.mailbox()), new Expected(mailbox.mailbox(), item));
-            }
-        }
+        return verify(truth, rx, applications, now, VerifyOptions.DEFAULT);
+    }
+
+    public static VerifyReport verify(Truth truth, List<StoredBooking> rx, Map<BookingVersion, Integer> applications,
+            Instant now, VerifyOptions options) {
+        Map<String, Expected> byBookingId = expectations(truth, options);
         Map<String, StoredBooking> held = new LinkedHashMap<>();
         rx.forEach(b -> held.put(b.bookingId(), b));
         List<Finding> missing = new ArrayList<>();
         List<Finding> stale = new ArrayList<>();
         List<Finding> extra = new ArrayList<>();
         int truthBookings = 0;
-        for (Map.Entry<String, Expected> entry : expected.entrySet()) {
-            String id = entry.getKey();
-            TruthItem item = entry.getValue().item();
-            String mailbox = entry.getValue().mailbox();
-            StoredBooking booking = held.get(id);
+        for (Expected e : byBookingId.values().stream().distinct().toList()) {
+            TruthItem item = e.item();
             Version truthVersion = new Version(item.changeKey(), item.lastModified(), item.sequence());
-            Version rxVersion = booking == null ? null : version(booking.booking());
+            List<StoredBooking> holding = e.ids().stream().map(held::get).filter(Objects::nonNull).toList();
             if (item.cancelled()) {
-                if (booking != null) {
-                    extra.add(new Finding(id, mailbox, item.itemId(), truthVersion, rxVersion, null,
-                            "cancelled or deleted in Exchange, still held by RX"));
+                holding.forEach(b -> extra.add(finding(e, b, truthVersion, "cancelled or deleted in Exchange, still held by RX")));
+                continue;
+            }
+            if (e.required()) {
+                truthBookings++;
+            }
+            if (holding.isEmpty()) {
+                if (e.required()) {
+                    missing.add(finding(e, null, truthVersion, "in Exchange, absent at RX"));
                 }
                 continue;
             }
-            truthBookings++;
-            if (booking == null) {
-                missing.add(new Finding(id, mailbox, item.itemId(), truthVersion, null, null,
-                        "in Exchange, absent at RX"));
-            } else {
-                String why = staleness(item, booking.booking());
-                if (why != null) {
-                    stale.add(new Finding(id, mailbox, item.itemId(), truthVersion, rxVersion, null, why));
-                }
+            String why = staleness(item, holding.getFirst().booking());
+            if (why != null) {
+                stale.add(finding(e, holding.getFirst(), truthVersion, why));
             }
+            holding.stream().skip(1).forEach(b -> extra.add(finding(e, b, truthVersion,
+                    "a second booking for the same Exchange item (under another of its ids)")));
         }
         for (StoredBooking booking : rx) {
-            if (!expected.containsKey(booking.bookingId())) {
+            if (!byBookingId.containsKey(booking.bookingId())) {
                 BookingUpdate b = booking.booking();
                 String derived = BookingIds.bookingId(b.mailbox(), b.itemId());
-                String why = derived.equals(booking.bookingId()) || !expected.containsKey(derived)
+                String why = derived.equals(booking.bookingId()) || !byBookingId.containsKey(derived)
                         ? "unknown to Exchange"
                         : "held under a bookingId that is not BookingIds.bookingId(mailbox, itemId)";
                 extra.add(new Finding(booking.bookingId(), b.mailbox(), b.itemId(), null, version(b), null, why));
@@ -74,10 +74,38 @@ public final class Verifier {
                 .filter(e -> e.getValue() > 1)
                 .sorted(Comparator.comparing((Map.Entry<BookingVersion, Integer> e) -> e.getKey().bookingId())
                         .thenComparing(e -> e.getKey().lastModified()))
-                .map(e -> duplicate(e.getKey(), e.getValue(), expected.get(e.getKey().bookingId())))
+                .map(e -> duplicate(e.getKey(), e.getValue(), byBookingId.get(e.getKey().bookingId())))
                 .toList();
         boolean ok = missing.isEmpty() && stale.isEmpty() && extra.isEmpty() && duplicates.isEmpty();
         return new VerifyReport(ok, now, truthBookings, rx.size(), missing, stale, extra, duplicates);
+    }
+
+    /**
+     * Every booking id the truth accounts for. Live entries claim their ids first; a cancelled or
+     * deleted entry only claims ids no live entry has (an item can be live under one id and a
+     * tombstone under an id it had before a move).
+     */
+    private static Map<String, Expected> expectations(Truth truth, VerifyOptions options) {
+        Map<String, Expected> byBookingId = new LinkedHashMap<>();
+        for (boolean cancelled : new boolean[] {false, true}) {
+            for (TruthMailbox mailbox : truth.mailboxes()) {
+                claim(byBookingId, mailbox, mailbox.items(), cancelled, true);
+                claim(byBookingId, mailbox, mailbox.occurrences(), cancelled, options.requireOccurrences());
+            }
+        }
+        return byBookingId;
+    }
+
+    private static void claim(Map<String, Expected> byBookingId, TruthMailbox mailbox, List<TruthItem> items,
+            boolean cancelled, boolean required) {
+        for (TruthItem item : items) {
+            if (item.cancelled() == cancelled) {
+                List<String> ids = item.bookingIdsIn(mailbox.mailbox()).stream()
+                        .filter(id -> !byBookingId.containsKey(id)).toList();
+                Expected expected = new Expected(mailbox.mailbox(), item, required, ids);
+                ids.forEach(id -> byBookingId.put(id, expected));
+            }
+        }
     }
 
     /** Why RX's version is not Exchange's, or {@code null} when it is. */
@@ -96,6 +124,12 @@ public final class Verifier {
                     : "same lastModified, another changeKey";
         }
         return null;
+    }
+
+    private static Finding finding(Expected e, StoredBooking held, Version truth, String detail) {
+        String bookingId = held != null ? held.bookingId() : e.ids().isEmpty() ? null : e.ids().getFirst();
+        return new Finding(bookingId, e.mailbox(), e.item().itemId(), truth,
+                held == null ? null : version(held.booking()), null, detail);
     }
 
     private static Finding duplicate(BookingVersion version, int times, Expected expected) {

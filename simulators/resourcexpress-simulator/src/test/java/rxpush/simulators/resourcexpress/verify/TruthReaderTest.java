@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,9 +29,35 @@ class TruthReaderTest {
         assertThat(truth.mailboxes()).singleElement().satisfies(m -> {
             assertThat(m.mailbox()).isEqualTo("room.1@contoso.com");
             assertThat(m.items()).containsExactly(
-                    new TruthItem("AAMk1", "ck1", Instant.parse("2026-11-25T09:00:00Z"), false, 5L, null),
-                    new TruthItem("AAMk2", "ck2", Instant.parse("2026-11-25T09:00:00Z"), true, null, null));
+                    new TruthItem("AAMk1", List.of(), "ck1", Instant.parse("2026-11-25T09:00:00Z"), false, 5L, null),
+                    new TruthItem("AAMk2", List.of(), "ck2", Instant.parse("2026-11-25T09:00:00Z"), true, null, null));
         });
+    }
+
+    /** The shape of the exchange-simulator's GET /sim/truth (trimmed to what verify reads, plus noise). */
+    static final String EXCHANGE_SIMULATOR_SHAPE = """
+            {"at":"2026-11-25T12:00:00Z","lastSequence":9,"mailboxes":[{"address":"room.1@contoso.com","objectId":"u1",
+              "items":[
+                {"mailbox":"room.1@contoso.com","ewsId":"AAMkE1","immutableId":"AAkALI1","changeKey":"ck1",
+                 "itemClass":"IPM.Appointment","type":"SERIES_MASTER","cancelled":false,
+                 "lastModified":"2026-11-25T09:00:00Z","sequence":7,"subject":"Standup","attendees":[]},
+                {"ewsId":"AAMkFB","immutableId":"AAkALIFB","itemClass":"IPM.SchedulePlus.FreeBusy.BinaryData"}],
+              "occurrences":[
+                {"ewsId":"AAMkE1-1","immutableId":"AAkALI1-1","changeKey":"ck1","itemClass":"IPM.Appointment",
+                 "type":"OCCURRENCE","cancelled":false,"lastModified":"2026-11-25T09:00:00Z","sequence":7}],
+              "deleted":[{"ewsId":"AAMkD","immutableId":"AAkALID","iCalUid":"u","deletedAt":"2026-11-25T11:00:00Z",
+                "sequence":9}]}]}""";
+
+    @Test
+    void theExchangeSimulatorShapeReadsWithBothIdsOccurrencesAndTombstones() {
+        TruthMailbox mailbox = Truth.parse(EXCHANGE_SIMULATOR_SHAPE).mailboxes().getFirst();
+
+        assertThat(mailbox.mailbox()).isEqualTo("room.1@contoso.com");
+        assertThat(mailbox.items()).containsExactly(
+                new TruthItem("AAMkE1", List.of("AAkALI1"), "ck1", Instant.parse("2026-11-25T09:00:00Z"), false, 7L, null),
+                new TruthItem("AAMkD", List.of("AAkALID"), null, null, true, 9L, null));
+        assertThat(mailbox.occurrences()).extracting(TruthItem::itemId, TruthItem::otherItemIds)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("AAMkE1-1", List.of("AAkALI1-1")));
     }
 
     @Test

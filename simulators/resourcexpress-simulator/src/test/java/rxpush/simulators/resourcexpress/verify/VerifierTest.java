@@ -49,7 +49,7 @@ class VerifierTest {
 
     @Test
     void aBookingExchangeHasAndRxLacksIsMissing() {
-        VerifyReport report = verify(truth(new TruthItem("a", "ck1", T1, false, 17L, null)), List.of());
+        VerifyReport report = verify(truth(new TruthItem("a", List.of(), "ck1", T1, false, 17L, null)), List.of());
 
         assertThat(report.ok()).isFalse();
         assertThat(report.missing()).singleElement().satisfies(f -> {
@@ -110,8 +110,49 @@ class VerifierTest {
 
     @Test
     void aTruthThatNamesTheBookingIdIsUsedAsIs() {
-        VerifyReport report = verify(truth(new TruthItem("a", "ck1", T1, false, null, "bk-given")), List.of());
+        VerifyReport report = verify(truth(new TruthItem("a", List.of(), "ck1", T1, false, null, "bk-given")), List.of());
 
         assertThat(report.missing()).extracting(Finding::bookingId).containsExactly("bk-given");
+    }
+
+    @Test
+    void anItemMayBeHeldUnderAnyOfItsIdsButOnlyOnce() {
+        TruthItem twoIds = new TruthItem("ews-a", List.of("immutable-a"), "ck1", T1, false, null, null);
+
+        assertThat(verify(truth(twoIds), List.of(held("immutable-a", "ck1", T1))).ok()).isTrue();
+        VerifyReport both = verify(truth(twoIds), List.of(held("ews-a", "ck1", T1), held("immutable-a", "ck1", T1)));
+        assertThat(both.extra()).singleElement().satisfies(f -> {
+            assertThat(f.bookingId()).isEqualTo(id("immutable-a"));
+            assertThat(f.detail()).contains("second booking for the same Exchange item");
+        });
+    }
+
+    @Test
+    void occurrencesAreOptionalUnlessRequiredButMustBeCurrentWhenHeld() {
+        Truth truth = new Truth(List.of(new TruthMailbox(ROOM, List.of(new TruthItem("master", "ck1", T1, false)),
+                List.of(new TruthItem("occ-1", "ck1", T1, false), new TruthItem("occ-2", "ck2", T2, false)))));
+        List<StoredBooking> rx = List.of(held("master", "ck1", T1), held("occ-2", "ck1", T1));
+        Map<BookingVersion, Integer> once = Map.of();
+
+        VerifyReport lenient = Verifier.verify(truth, rx, once, NOW);
+        VerifyReport strict = Verifier.verify(truth, rx, once, NOW, new VerifyOptions(true));
+
+        assertThat(lenient.missing()).isEmpty();
+        assertThat(lenient.extra()).isEmpty();
+        assertThat(lenient.stale()).extracting(Finding::itemId).containsExactly("occ-2");
+        assertThat(lenient.truthBookings()).isEqualTo(1);
+        assertThat(strict.missing()).extracting(Finding::itemId).containsExactly("occ-1");
+        assertThat(strict.truthBookings()).isEqualTo(3);
+    }
+
+    @Test
+    void aTombstoneDoesNotOverrideALiveItemSharingAnId() {
+        // Moved within the mailbox: the EWS id changed, the immutable id did not.
+        Truth truth = truth(new TruthItem("ews-new", List.of("imm"), "ck2", T2, false, null, null),
+                new TruthItem("ews-old", List.of("imm"), null, null, true, null, null));
+
+        assertThat(verify(truth, List.of(held("imm", "ck2", T2))).ok()).isTrue();
+        assertThat(verify(truth, List.of(held("ews-old", "ck1", T1))).extra()).extracting(Finding::detail)
+                .containsExactly("cancelled or deleted in Exchange, still held by RX");
     }
 }
