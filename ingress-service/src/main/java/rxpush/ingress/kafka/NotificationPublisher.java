@@ -51,10 +51,10 @@ public class NotificationPublisher {
         } catch (TimeoutException e) {
             throw new NotAcknowledgedException("Kafka did not acknowledge within " + ackTimeout, e);
         } catch (ExecutionException e) {
-            throw new NotAcknowledgedException("Kafka refused a record: " + e.getCause(), e.getCause());
-        } catch (KafkaException e) {
-            // send() itself failed, e.g. no metadata within max.block.ms
-            throw new NotAcknowledgedException("Kafka send failed: " + e, e);
+            throw new NotAcknowledgedException("Kafka refused a record: " + rootCause(e), e.getCause());
+        } catch (KafkaException | org.springframework.kafka.KafkaException e) {
+            // send() itself failed, e.g. no metadata within max.block.ms (Spring wraps Kafka's own)
+            throw new NotAcknowledgedException("Kafka send failed: " + rootCause(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new NotAcknowledgedException("interrupted while waiting for Kafka", e);
@@ -62,6 +62,14 @@ public class NotificationPublisher {
         records.stream().map(OutboundRecord::topic).distinct().forEach(topic ->
                 metrics.produced(topic, (int) records.stream().filter(r -> r.topic().equals(topic)).count()));
         metrics.acknowledged(request.source(), Duration.ofNanos(System.nanoTime() - request.startNanos()));
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.toString();
     }
 
     private static ProducerRecord<String, Object> producerRecord(OutboundRecord record, RequestContext request) {

@@ -63,6 +63,7 @@ class HostileInputIT {
     private String mailbox;
     private String token;
     private String subscriptionId;
+    private String graphSubscriptionId;
 
     @BeforeEach
     void setUp(KafkaTestBroker broker) {
@@ -72,7 +73,8 @@ class HostileInputIT {
         token = SecretHash.newSecret();
         subscriptionId = KafkaTestBroker.unique("ews");
         subscriptions.ews(mailbox, token, subscriptionId);
-        subscriptions.graph(mailbox, KafkaTestBroker.unique("graph"), "secret", SubscriptionStatus.ACTIVE);
+        graphSubscriptionId = KafkaTestBroker.unique("graph");
+        subscriptions.graph(mailbox, graphSubscriptionId, "secret", SubscriptionStatus.ACTIVE);
         probes.add(new TopicProbe<>(broker.bootstrapServers(), Topics.NOTIFICATIONS, ChangeNotification.class));
         probes.add(new TopicProbe<>(broker.bootstrapServers(), Topics.SIGNALS, ChangeNotification.class));
         probes.add(new TopicProbe<>(broker.bootstrapServers(), Topics.LIFECYCLE, LifecycleNotification.class));
@@ -146,7 +148,8 @@ class HostileInputIT {
                 Case.of("top-level array", JSON, "[{\"subscriptionId\":\"x\"}]", 400),
                 Case.of("empty", JSON, "", 400),
                 Case.of("items that are not objects", JSON, "{\"value\":[1,\"x\",null,[]]}", 202),
-                Case.of("forged clientState", JSON, Fixtures.text("graph/capture-group-calendar-event-created.json"), 202),
+                Case.of("forged clientState", JSON, Fixtures.text("graph/capture-group-calendar-event-created.json")
+                        .replace("ec73a6d8-5535-40ba-8b84-71b6b56788f4", graphSubscriptionId), 202),
                 new Case("binary noise", JSON, noise(4096), false, 400),
                 new Case("over 1 MiB with Content-Length", JSON, padded("{\"value\":[]}", MIB + 1), false, 413),
                 new Case("over 1 MiB chunked", JSON, padded("{\"value\":[]}", 2 * MIB), true, 413));
