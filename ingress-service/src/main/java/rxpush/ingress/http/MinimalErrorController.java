@@ -20,9 +20,10 @@ class MinimalErrorController implements ErrorController {
     @RequestMapping("/error")
     ResponseEntity<String> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        // No error attribute: someone asked for /error itself, which is not a resource.
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value)
-                : HttpStatus.INTERNAL_SERVER_ERROR;
+                : HttpStatus.NOT_FOUND;
         return ResponseEntity.status(status).contentType(MediaType.TEXT_PLAIN)
                 .body(status.value() + " " + status.getReasonPhrase() + "\n");
     }

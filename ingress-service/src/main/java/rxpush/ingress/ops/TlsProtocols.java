@@ -37,6 +37,12 @@ class TlsProtocols implements WebServerFactoryCustomizer<ConfigurableWebServerFa
                     + " rxpush.tls.versions applies when server.ssl is configured");
             return;
         }
+        if (ssl.getBundle() != null && !ssl.getBundle().isBlank()) {
+            // Spring Boot takes a named bundle as it is, protocols included.
+            log.warn("server.ssl.bundle is set: the bundle's options.enabled-protocols decide the TLS versions,"
+                    + " rxpush.tls.versions is not applied; list only {} there", tls.enabledProtocols());
+            return;
+        }
         List<String> protocols = tls.enabledProtocols();
         ssl.setEnabledProtocols(protocols.toArray(String[]::new));
         log.info("The notification port serves {}", protocols);

@@ -19,7 +19,11 @@ public final class Http {
     private final String base;
 
     public Http(int port) {
-        this.base = "http://localhost:" + port;
+        this("localhost", port);
+    }
+
+    public Http(String host, int port) {
+        this.base = "http://" + host + ":" + port;
     }
 
     public HttpResponse<String> post(String path, String contentType, byte[] body) {
