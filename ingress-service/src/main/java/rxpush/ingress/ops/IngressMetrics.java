@@ -4,6 +4,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 import rxpush.common.contract.Source;
 
@@ -25,9 +28,21 @@ import rxpush.common.contract.Source;
 public class IngressMetrics {
 
     private final MeterRegistry registry;
+    // Meters are looked up once per tag combination: building an id per request costs more than counting.
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<Source, Timer> ackLatency = new EnumMap<>(Source.class);
 
     public IngressMetrics(MeterRegistry registry) {
         this.registry = registry;
+        for (Source source : Source.values()) {
+            ackLatency.put(source, Timer.builder("rxpush.ingress.ack.latency")
+                    .description("From notification request received to all its records acknowledged by Kafka")
+                    .tag("source", source.name())
+                    .publishPercentileHistogram()
+                    .minimumExpectedValue(Duration.ofMillis(1))
+                    .maximumExpectedValue(Duration.ofSeconds(30))
+                    .register(registry));
+        }
     }
 
     public void received(Source source) {
@@ -39,11 +54,7 @@ public class IngressMetrics {
     }
 
     public void rejected(Source source, Rejection reason) {
-        Counter.builder("rxpush.ingress.notifications.rejected")
-                .tag("source", source.name())
-                .tag("reason", reason.tag())
-                .register(registry)
-                .increment();
+        counter("rxpush.ingress.notifications.rejected", "source", source.name(), "reason", reason.tag()).increment();
     }
 
     public void produced(String topic, int records) {
@@ -51,14 +62,7 @@ public class IngressMetrics {
     }
 
     public void acknowledged(Source source, Duration latency) {
-        Timer.builder("rxpush.ingress.ack.latency")
-                .description("From notification request received to all its records acknowledged by Kafka")
-                .tag("source", source.name())
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofSeconds(30))
-                .register(registry)
-                .record(latency);
+        ackLatency.get(source).record(latency);
     }
 
     /** Subscription records that could not be read (skipped by the registry). */
@@ -66,7 +70,8 @@ public class IngressMetrics {
         counter("rxpush.ingress.registry.invalid", "topic", "rxpush.subscriptions").increment();
     }
 
-    private Counter counter(String name, String tag, String value) {
-        return Counter.builder(name).tag(tag, value).register(registry);
+    private Counter counter(String name, String... tags) {
+        return counters.computeIfAbsent(name + String.join("|", tags),
+                key -> Counter.builder(name).tags(tags).register(registry));
     }
 }
