@@ -23,7 +23,7 @@ public final class RxPush {
 
     /** Settings without a verb mean "run": picocli then sees {@code run --a=b ...}. */
     static String[] route(String[] args) {
-        boolean verbGiven = args.length > 0 && !args[0].startsWith("--");
+        boolean verbGiven = args.length > 0 && !args[0].startsWith("-");
         boolean helpOrVersion = args.length > 0 && Arrays.asList("--help", "-h", "--version", "-V").contains(args[0]);
         if (verbGiven || helpOrVersion) {
             return args;

@@ -16,7 +16,7 @@ import rxpush.common.kafka.ContractDeserializer;
 import rxpush.common.kafka.Topics;
 
 /** Reads the compacted subscription registry from the beginning to its current end, without a group. */
-final class KafkaSubscriptionRegistryReader implements SubscriptionHealthCheck.SubscriptionRegistryReader {
+public final class KafkaSubscriptionRegistryReader implements SubscriptionHealthCheck.SubscriptionRegistryReader {
 
     private final String bootstrapServers;
     private final String topic;
@@ -28,7 +28,7 @@ final class KafkaSubscriptionRegistryReader implements SubscriptionHealthCheck.S
         this.timeout = timeout;
     }
 
-    KafkaSubscriptionRegistryReader(String bootstrapServers, Duration timeout) {
+    public KafkaSubscriptionRegistryReader(String bootstrapServers, Duration timeout) {
         this(bootstrapServers, Topics.SUBSCRIPTIONS, timeout);
     }
 

@@ -79,7 +79,7 @@ final class SubscriptionHealthCheck implements DoctorCheck {
     }
 
     /** Reads the registry; a separate seam so the check is testable on a real topic. */
-    interface SubscriptionRegistryReader {
+    public interface SubscriptionRegistryReader {
         /** The ACTIVE (or PENDING when none is ACTIVE) subscription state per mailbox. */
         Map<String, SubscriptionState> activeByMailbox();
     }

@@ -34,13 +34,27 @@ public final class Launcher implements AutoCloseable {
      * Starts everything; on failure stops what was started and rethrows.
      *
      * @param operatorArgs   the {@code --name=value} settings given to {@code rxpush run}
-     * @param extraSettings  settings that win over the operator's (the demo's wiring), may be empty
+     * @param extraSettings  settings that win over the operator's, may be empty
      */
     public Launcher start(List<String> operatorArgs, Map<String, String> extraSettings, PrintStream out) {
+        return start(operatorArgs, port -> extraSettings, out);
+    }
+
+    /**
+     * As {@link #start(List, Map, PrintStream)}, with settings that depend on the public notification
+     * port (the demo points the simulators' pushes at it). A port of 0 is replaced by a free one first.
+     */
+    public Launcher start(List<String> operatorArgs, java.util.function.IntFunction<Map<String, String>> extraSettings,
+            PrintStream out) {
         try {
             launch = LaunchSettingsResolver.resolve(operatorArgs.toArray(String[]::new));
-            ServiceArgs base = new ServiceArgs(operatorArgs).setAll(extraSettings)
-                    .set(LaunchSettingsResolver.QUIET_FAILURE_REPORT, "OFF");
+            int notificationPort = launch.serverPort() == 0 ? FreePorts.any() : launch.serverPort();
+            ServiceArgs base = new ServiceArgs(operatorArgs).setAll(extraSettings.apply(notificationPort))
+                    .set(LaunchSettingsResolver.QUIET_FAILURE_REPORT, "OFF")
+                    // The embedded broker logs through the same JVM: its INFO lines would drown the services'.
+                    .setIfAbsent("logging.level.kafka", "WARN")
+                    .setIfAbsent("logging.level.state.change.logger", "WARN")
+                    .setIfAbsent("logging.level.org.apache.kafka", "WARN");
             bootstrapServers = launch.bootstrapServers();
             if (launch.embeddedKafka()) {
                 EmbeddedKafka kafka = new EmbeddedKafka(launch.settings().kafkaPort(), launch.settings().kafkaControllerPort(),
@@ -55,7 +69,7 @@ public final class Launcher implements AutoCloseable {
             Map<String, Integer> managementPorts = new LinkedHashMap<>();
             for (ServiceKind kind : ServiceKind.values()) {
                 ServiceArgs args = base.copy()
-                        .set("server.port", kind == ServiceKind.INGRESS ? Integer.toString(launch.serverPort()) : "0")
+                        .set("server.port", kind == ServiceKind.INGRESS ? Integer.toString(notificationPort) : "0")
                         .set("management.server.port", "0")
                         .set("management.server.address", "127.0.0.1");
                 ConfigurableApplicationContext context = kind.builder().run(args.toArray());
@@ -74,6 +88,11 @@ public final class Launcher implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /** How often a live summary should be printed ({@code rxpush.standalone.summary-interval}). */
+    public java.time.Duration summaryInterval() {
+        return launch.settings().summaryInterval();
     }
 
     public String bootstrapServers() {

@@ -31,6 +31,12 @@ final class ServiceArgs {
         return this;
     }
 
+    /** A default the operator's own setting wins over. */
+    ServiceArgs setIfAbsent(String key, String value) {
+        options.putIfAbsent(key, value);
+        return this;
+    }
+
     ServiceArgs setAll(Map<String, String> values) {
         values.forEach(this::set);
         return this;
