@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The ingress benchmark, one command (docs/benchmarks.md, "Ingress"):
-#   ingress-service/bench/run.sh [--seconds 20] [--rate 2000] [--clients 64] [--mailboxes 256] [--raw-records 300000]
+#   ingress-service/bench/run.sh [--seconds 20] [--rate 2000] [--clients 256] [--mailboxes 256] [--raw-records 300000]
 # Starts one Kafka broker in its own JVM, runs Kafka's ProducerPerformance (same record size,
 # acks=all), then drives the EWS and Graph endpoints at a fixed rate and at saturation. Prints a
 # markdown table and writes it to ingress-service/target/bench/ingress-results.md.

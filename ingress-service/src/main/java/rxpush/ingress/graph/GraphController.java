@@ -115,7 +115,8 @@ class GraphController {
                 case GraphRecords.Accepted accepted -> outbound.add(accepted.record());
                 case GraphRecords.Dropped dropped -> {
                     metrics.rejected(Source.GRAPH, dropped.reason());
-                    log.info("Graph item dropped: {} (subscription {})", dropped.reason().tag(), dropped.subscriptionId());
+                    log.info("Graph item dropped: {} (subscription {})", dropped.reason().tag(),
+                            dropped.subscription() == null ? "-" : dropped.subscription().id());
                 }
             }
         }

@@ -39,8 +39,12 @@ final class GraphRecords {
     record Accepted(OutboundRecord record) implements Outcome {
     }
 
-    /** The item produces nothing; {@code subscriptionId} (not secret) is for the log. */
-    record Dropped(Rejection reason, String subscriptionId) implements Outcome {
+    /**
+     * The item produces nothing. {@code subscription} is the registry's record when the item named a
+     * known one (its id is what the log shows: the ids in the item are attacker-chosen text), else
+     * null.
+     */
+    record Dropped(Rejection reason, SubscriptionState subscription) implements Outcome {
     }
 
     private static final String VALIDATION_PREFIX = "Validation:";
@@ -56,34 +60,34 @@ final class GraphRecords {
         String changeType = item.text("changeType");
         if (!item.isLifecycle() && changeType != null && changeType.startsWith(VALIDATION_PREFIX)) {
             // The reachability message Graph sends to Event Hubs when a subscription is created.
-            return new Dropped(Rejection.VALIDATION_MESSAGE, subscriptionId);
+            return new Dropped(Rejection.VALIDATION_MESSAGE, null);
         }
         if (subscriptionId == null) {
             return new Dropped(Rejection.MALFORMED_ITEM, null);
         }
         SubscriptionState state = registry.forGraphSubscription(subscriptionId).orElse(null);
         if (state == null) {
-            return new Dropped(Rejection.UNKNOWN_SUBSCRIPTION, subscriptionId);
+            return new Dropped(Rejection.UNKNOWN_SUBSCRIPTION, null);
         }
         if (!SecretHash.matches(item.clientState(), state.clientStateHash())) {
-            return new Dropped(Rejection.CLIENT_STATE_MISMATCH, subscriptionId);
+            return new Dropped(Rejection.CLIENT_STATE_MISMATCH, state);
         }
         try {
             return item.isLifecycle() ? lifecycle(item, state, request) : change(item, changeType, state, request);
         } catch (IllegalArgumentException e) {
             // the contract refused the values (e.g. a blank item id)
-            return new Dropped(Rejection.MALFORMED_ITEM, subscriptionId);
+            return new Dropped(Rejection.MALFORMED_ITEM, state);
         }
     }
 
     private static Outcome change(GraphItem item, String changeType, SubscriptionState state, RequestContext request) {
         ChangeType type = changeType(changeType);
         if (type == null) {
-            return new Dropped(Rejection.UNSUPPORTED_TYPE, state.subscriptionId());
+            return new Dropped(Rejection.UNSUPPORTED_TYPE, state);
         }
         String itemId = item.itemId();
         if (itemId == null) {
-            return new Dropped(Rejection.MALFORMED_ITEM, state.subscriptionId());
+            return new Dropped(Rejection.MALFORMED_ITEM, state);
         }
         String etag = item.resourceData("@odata.etag");
         ChangeNotification value = new ChangeNotification(SchemaVersions.CURRENT,
@@ -96,7 +100,7 @@ final class GraphRecords {
     private static Outcome lifecycle(GraphItem item, SubscriptionState state, RequestContext request) {
         LifecycleEvent event = LifecycleEvent.fromGraph(item.text("lifecycleEvent"));
         if (event == null) {
-            return new Dropped(Rejection.UNSUPPORTED_TYPE, state.subscriptionId());
+            return new Dropped(Rejection.UNSUPPORTED_TYPE, state);
         }
         String expiration = item.text("subscriptionExpirationDateTime");
         LifecycleNotification value = new LifecycleNotification(SchemaVersions.CURRENT,

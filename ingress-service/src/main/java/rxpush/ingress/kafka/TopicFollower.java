@@ -142,6 +142,15 @@ public class TopicFollower implements SmartLifecycle {
         return running;
     }
 
+    /**
+     * Early: started before the web server takes requests, stopped only after its graceful
+     * shutdown has let the last requests finish.
+     */
+    @Override
+    public int getPhase() {
+        return 0;
+    }
+
     private void run() {
         while (running) {
             try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerProperties)) {

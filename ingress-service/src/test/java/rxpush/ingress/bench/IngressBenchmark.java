@@ -44,7 +44,7 @@ import rxpush.ingress.testing.TestSubscriptions;
  * "Ingress"). On one broker in its own JVM: Kafka's ProducerPerformance (raw producer, same record
  * size, acks=all), then the EWS and the Graph endpoints at a fixed offered rate and at saturation.
  *
- * <p>Options: {@code --seconds 20 --rate 2000 --clients 64 --mailboxes 256 --raw-records 300000}.
+ * <p>Options: {@code --seconds 20 --rate 2000 --clients 256 --mailboxes 256 --raw-records 300000}.
  */
 public final class IngressBenchmark {
 
@@ -57,7 +57,7 @@ public final class IngressBenchmark {
         Map<String, String> options = options(args);
         Duration phase = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "20")));
         int rate = Integer.parseInt(options.getOrDefault("rate", "2000"));
-        int clients = Integer.parseInt(options.getOrDefault("clients", "64"));
+        int clients = Integer.parseInt(options.getOrDefault("clients", "256"));
         int mailboxes = Integer.parseInt(options.getOrDefault("mailboxes", "256"));
         long rawRecords = Long.parseLong(options.getOrDefault("raw-records", "300000"));
         Path dir = Files.createTempDirectory("rxpush-ingress-bench");

@@ -100,7 +100,7 @@ class GraphRecordsTest {
     void eventHubsValidationMessageIsDroppedAsSuch() throws Exception {
         var outcome = records.map(item(Fixtures.text("graph/msdocs-eventhubs-validation-message.json")), REQUEST);
 
-        assertThat(outcome).isEqualTo(new GraphRecords.Dropped(Rejection.VALIDATION_MESSAGE, "NA"));
+        assertThat(outcome).isEqualTo(new GraphRecords.Dropped(Rejection.VALIDATION_MESSAGE, null));
     }
 
     private void assertDropped(String itemJson, Rejection reason) throws Exception {
