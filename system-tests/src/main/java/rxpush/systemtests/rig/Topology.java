@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
  *
  * <p>Port layout from the spec's base B (default 19000): broker n listens on B+n (clients) and
  * B+10+n (controller); the ingress balancer on B+100 (the public notification URL), ingress n on
- * B+100+n with management port B+110+n; subscription n on B+200+n / B+210+n; forwarder n on
- * B+300+n (its only port, actuator included); the exchange simulator on B+400; the resourcexpress
+ * B+100+n with management port B+110+n; subscription n on B+200+n and forwarder n on B+300+n (their
+ * only port, admin API and actuator included); the exchange simulator on B+400; the resourcexpress
  * simulator on B+500.
  */
 public final class Topology {
@@ -47,8 +47,9 @@ public final class Topology {
     private void addServices(List<Instance> all, Role role, int count, String healthPath) {
         int block = spec.portBase() + role.portBlock();
         for (int n = 1; n <= count; n++) {
-            // The forwarder serves only actuator, on its one port.
-            int admin = role == Role.FORWARDER ? -1 : block + 10 + n;
+            // Only ingress splits its ports (public notifications, local management); subscription
+            // and forwarder serve their admin API and actuator on their one port.
+            int admin = role == Role.INGRESS ? block + 10 + n : -1;
             all.add(new Instance(role.prefix() + "-" + n, role, n, block + n, admin, healthPath));
         }
     }
