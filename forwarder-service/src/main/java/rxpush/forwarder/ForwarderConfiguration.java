@@ -10,13 +10,19 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
+import rxpush.common.exchange.EwsServiceFactory;
+import rxpush.common.exchange.GraphHttp;
+import rxpush.common.exchange.GraphTokenProvider;
 import rxpush.common.kafka.TopicDeclarations;
 import rxpush.common.kafka.Topics;
 import rxpush.forwarder.exchange.BookingSource;
+import rxpush.forwarder.exchange.EwsBookingSource;
+import rxpush.forwarder.exchange.GraphBookingSource;
 import rxpush.forwarder.pipeline.BatchProcessor;
 import rxpush.forwarder.pipeline.BookingSources;
 import rxpush.forwarder.pipeline.DeadLetters;
@@ -71,6 +77,26 @@ class ForwarderConfiguration {
         HttpClient http = HttpClient.newBuilder().connectTimeout(settings.rxConnectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         return new RxClient(properties.tenantUrl(), properties.apiKey(), http, settings.rxTimeout(), clock);
+    }
+
+    /** EWS reader, when {@code rxpush.ews.url} is set. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty("rxpush.ews.url")
+    EwsBookingSource ewsBookingSource(ForwarderProperties properties, ForwarderMetrics metrics) {
+        ForwarderSettings settings = properties.forwarder();
+        return new EwsBookingSource(new EwsServiceFactory(properties.ews(), settings.exchangeTimeout()), metrics,
+                settings.mailboxConcurrency(), settings.concurrency() * settings.mailboxConcurrency());
+    }
+
+    /** Graph reader, when {@code rxpush.graph.client-id} is set. */
+    @Bean
+    @ConditionalOnProperty("rxpush.graph.client-id")
+    GraphBookingSource graphBookingSource(ForwarderProperties properties, ForwarderMetrics metrics, Clock clock) {
+        ForwarderSettings settings = properties.forwarder();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(settings.rxConnectTimeout()).build();
+        GraphTokenProvider tokens = new GraphTokenProvider(properties.graph(), http, clock, settings.exchangeTimeout());
+        return new GraphBookingSource(new GraphHttp(properties.graph(), http, tokens, clock, settings.exchangeTimeout()),
+                metrics, settings.mailboxConcurrency());
     }
 
     @Bean

@@ -37,6 +37,8 @@ final class Pusher {
      */
     CompletableFuture<Void> apply(String mailbox, String itemId, Fetched fetched, Instant observedAt, Instant receivedAt) {
         return switch (fetched) {
+            // The contract: a booking cancelled in Exchange is deleted at RX, like a removed one.
+            case Fetched.Found found when found.booking().isCancelled() -> delete(mailbox, itemId, observedAt, receivedAt);
             case Fetched.Found found -> put(found.booking(), found.version(), receivedAt);
             case Fetched.Gone gone -> delete(mailbox, itemId, observedAt, receivedAt);
             case Fetched.Noise noise -> skip(SkipReason.NOISE);

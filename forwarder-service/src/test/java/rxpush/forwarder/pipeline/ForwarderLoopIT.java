@@ -90,6 +90,25 @@ class ForwarderLoopIT {
     }
 
     @Test
+    void aBookingCancelledInExchangeIsDeletedAtRx() {
+        harness.start();
+        exchange.put(booking("c", "ck1", 1));
+        harness.send(hint(ChangeType.CREATED, "c"));
+        String bookingId = BookingIds.bookingId(mailbox, "c");
+        await().atMost(WAIT).until(() -> rx.booking(bookingId).isPresent());
+
+        BookingUpdate live = booking("c", "ck2", 2);
+        exchange.put(new BookingUpdate(live.bookingId(), live.mailbox(), live.source(), live.itemId(), live.iCalUid(),
+                live.changeKey(), live.lastModified(), "Canceled: Planning", live.organizer(), live.start(), live.end(),
+                live.timeZone(), false, true, live.location(), live.sensitivity(), live.occurrenceType(), null,
+                live.attendees()));
+        harness.send(hint(ChangeType.UPDATED, "c"));
+
+        await().atMost(WAIT).until(() -> rx.booking(bookingId).isEmpty());
+        assertThat(rx.applied()).extracting(RxStub.Applied::method).containsExactly("PUT", "DELETE");
+    }
+
+    @Test
     void aDuplicateStormIsFetchedOnceAndPushedOnce() {
         Harness.Instance forwarder = harness.start();
         exchange.put(booking("storm", "ck1", 1));

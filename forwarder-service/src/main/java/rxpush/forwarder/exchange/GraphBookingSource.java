@@ -1,0 +1,145 @@
+package rxpush.forwarder.exchange;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import rxpush.common.contract.Source;
+import rxpush.common.exchange.GraphAuthException;
+import rxpush.common.exchange.GraphHttp;
+import rxpush.common.exchange.ThrottledException;
+import rxpush.common.kafka.ContractJson;
+import rxpush.common.kafka.FailureStage;
+import rxpush.forwarder.failure.ConfigurationFailure;
+import rxpush.forwarder.failure.PermanentFailure;
+import rxpush.forwarder.failure.TransientFailure;
+import rxpush.forwarder.pipeline.ForwarderMetrics;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads bookings from Office 365 through Microsoft Graph: {@code GET /users/{mailbox}/events/{id}}
+ * per item (at most {@code mailboxConcurrency} at once per mailbox) and
+ * {@code /users/{mailbox}/calendarView} for a RESYNC, asking for immutable ids (an event keeps its
+ * id when it moves) and for times in UTC. 404 means the event is gone; 429/503 back off as Graph says.
+ */
+public final class GraphBookingSource implements BookingSource {
+
+    static final String PREFER = "outlook.timezone=\"UTC\", IdType=\"ImmutableId\"";
+    static final int PAGE = 100;
+
+    private final GraphHttp graph;
+    private final ForwarderMetrics metrics;
+    private final int mailboxConcurrency;
+
+    public GraphBookingSource(GraphHttp graph, ForwarderMetrics metrics, int mailboxConcurrency) {
+        this.graph = graph;
+        this.metrics = metrics;
+        this.mailboxConcurrency = mailboxConcurrency;
+    }
+
+    @Override
+    public Source protocol() {
+        return Source.GRAPH;
+    }
+
+    @Override
+    public Map<String, Fetched> fetch(String mailbox, List<String> itemIds) {
+        List<Fetched> results = Fanout.map(itemIds, mailboxConcurrency, id -> get(mailbox, id));
+        Map<String, Fetched> answer = new LinkedHashMap<>();
+        for (int i = 0; i < itemIds.size(); i++) {
+            answer.put(itemIds.get(i), results.get(i));
+        }
+        return answer;
+    }
+
+    private Fetched get(String mailbox, String itemId) {
+        metrics.exchangeRequest(Source.GRAPH, "get-event");
+        HttpResponse<String> response = send(graph.request("/users/" + encode(mailbox) + "/events/" + encode(itemId)
+                + "?$select=" + GraphMapper.SELECT).header("Prefer", PREFER).GET(), mailbox);
+        int status = response.statusCode();
+        if (status == 200) {
+            return GraphMapper.map(mailbox, json(response, mailbox));
+        }
+        if (status == 404) {
+            return Fetched.GONE;
+        }
+        if (status >= 500) {
+            throw new TransientFailure("Graph answered " + status + " reading an event of " + mailbox, null);
+        }
+        return new Fetched.Unreadable(new PermanentFailure(FailureStage.FETCH, "Graph answered " + status
+                + " reading an event of " + mailbox + ": " + errorCode(response)));
+    }
+
+    @Override
+    public List<Listed> window(String mailbox, Instant from, Instant to) {
+        List<Listed> listed = new ArrayList<>();
+        HttpRequest.Builder next = graph.request("/users/" + encode(mailbox) + "/calendarView?startDateTime=" + from
+                + "&endDateTime=" + to + "&$select=" + GraphMapper.SELECT + "&$top=" + PAGE);
+        while (next != null) {
+            metrics.exchangeRequest(Source.GRAPH, "calendar-view");
+            HttpResponse<String> response = send(next.header("Prefer", PREFER + ", odata.maxpagesize=" + PAGE).GET(),
+                    mailbox);
+            if (response.statusCode() != 200) {
+                RuntimeException failure = response.statusCode() >= 500
+                        ? new TransientFailure("Graph answered " + response.statusCode() + " to calendarView of " + mailbox, null)
+                        : new PermanentFailure(FailureStage.FETCH, "Graph answered " + response.statusCode()
+                                + " to calendarView of " + mailbox + ": " + errorCode(response));
+                throw failure;
+            }
+            JsonNode page = json(response, mailbox);
+            for (JsonNode event : page.path("value")) {
+                Fetched mapped = GraphMapper.map(mailbox, event);
+                String id = event.path("id").asString("");
+                String version = mapped instanceof Fetched.Found found ? found.version() : id;
+                String master = event.path("seriesMasterId").isString() ? event.path("seriesMasterId").asString() : null;
+                listed.add(new Listed(id, version, master, mapped));
+            }
+            String link = page.path("@odata.nextLink").asString(null);
+            next = link == null ? null : graph.requestAbsolute(URI.create(link));
+        }
+        return listed;
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request, String mailbox) {
+        try {
+            return graph.send(request);
+        } catch (ThrottledException e) {
+            throw new TransientFailure("Graph throttled requests for " + mailbox, e.retryAfter(), e);
+        } catch (GraphAuthException e) {
+            throw new ConfigurationFailure(ConfigurationFailure.Component.EXCHANGE, e.getMessage(), e);
+        } catch (IOException e) {
+            throw new TransientFailure("Graph request for " + mailbox + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransientFailure("interrupted while calling Graph", e);
+        }
+    }
+
+    private static JsonNode json(HttpResponse<String> response, String mailbox) {
+        try {
+            return ContractJson.mapper().readTree(response.body());
+        } catch (JacksonException e) {
+            throw new TransientFailure("Graph sent invalid JSON for " + mailbox, e);
+        }
+    }
+
+    private static String errorCode(HttpResponse<String> response) {
+        try {
+            return ContractJson.mapper().readTree(response.body()).path("error").path("code").asString("no error code");
+        } catch (JacksonException | IllegalArgumentException e) {
+            return "no error code";
+        }
+    }
+
+    private static String encode(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,170 @@
+package rxpush.forwarder.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import rxpush.common.config.GraphSettings;
+import rxpush.common.contract.BookingIds;
+import rxpush.common.contract.BookingUpdate;
+import rxpush.common.contract.BookingUpdate.AttendeeType;
+import rxpush.common.contract.BookingUpdate.OccurrenceType;
+import rxpush.common.contract.BookingUpdate.ResponseType;
+import rxpush.common.contract.Source;
+import rxpush.common.exchange.GraphHttp;
+import rxpush.common.exchange.GraphTokenProvider;
+import rxpush.common.kafka.FailureStage;
+import rxpush.forwarder.failure.ConfigurationFailure;
+import rxpush.forwarder.failure.TransientFailure;
+import rxpush.forwarder.pipeline.ForwarderMetrics;
+import rxpush.testsupport.LoopbackHttp;
+import rxpush.testsupport.LoopbackHttp.Answer;
+import rxpush.testsupport.LoopbackHttp.Request;
+
+/** The Graph reader against a loopback Graph (and token endpoint) over HTTP. */
+class GraphBookingSourceTest {
+
+    private static final String MAILBOX = "room.7@contoso.com";
+    static final String EVENT = """
+            {"@odata.etag":"W/\\"DwAAABYAAAA\\"","id":"AAMkAG-%s","iCalUId":"040000008200E0","changeKey":"DwAAABYAAAA",
+             "lastModifiedDateTime":"2026-11-25T08:59:12.1234567Z","subject":"Weekly planning",
+             "organizer":{"emailAddress":{"name":"Ada Lovelace","address":"ada@contoso.com"}},
+             "start":{"dateTime":"2026-11-26T09:00:00.0000000","timeZone":"UTC"},
+             "end":{"dateTime":"2026-11-26T10:00:00.0000000","timeZone":"UTC"},
+             "originalStartTimeZone":"W. Europe Standard Time","isAllDay":false,"isCancelled":false,
+             "location":{"displayName":"Room 7"},"sensitivity":"confidential","type":"%s","seriesMasterId":%s,
+             "attendees":[{"type":"required","status":{"response":"accepted"},"emailAddress":{"name":"Bob","address":"bob@contoso.com"}},
+                          {"type":"resource","status":{"response":"none"},"emailAddress":{"name":"Room 7","address":"room.7@contoso.com"}}]}""";
+
+    private final ForwarderMetrics metrics = new ForwarderMetrics(new SimpleMeterRegistry());
+    private LoopbackHttp graph;
+
+    @AfterEach
+    void close() {
+        if (graph != null) {
+            graph.close();
+        }
+    }
+
+    private GraphBookingSource source(Function<Request, Answer> events) {
+        graph = new LoopbackHttp(request -> request.path().startsWith("/token")
+                ? Answer.json(200, "{\"access_token\":\"token-1\",\"expires_in\":3600}") : events.apply(request));
+        GraphSettings settings = new GraphSettings(URI.create(graph.url("/v1.0")), URI.create(graph.url("/token")),
+                "tenant", "client", "secret");
+        HttpClient http = HttpClient.newHttpClient();
+        Clock clock = Clock.systemUTC();
+        GraphHttp graphHttp = new GraphHttp(settings, http, new GraphTokenProvider(settings, http, clock,
+                Duration.ofSeconds(5)), clock, Duration.ofSeconds(5));
+        return new GraphBookingSource(graphHttp, metrics, 4);
+    }
+
+    static String event(String id, String type, String master) {
+        return EVENT.formatted(id, type, master == null ? "null" : "\"" + master + "\"");
+    }
+
+    @Test
+    void readsAnEventWithImmutableIdsInUtcAndMapsEveryField() {
+        GraphBookingSource source = source(r -> Answer.json(200, event("1", "singleInstance", null)));
+
+        Fetched fetched = source.fetch(MAILBOX, List.of("AAMkAG-1")).get("AAMkAG-1");
+
+        assertThat(fetched).isInstanceOfSatisfying(Fetched.Found.class, found -> {
+            BookingUpdate b = found.booking();
+            assertThat(found.version()).isEqualTo("DwAAABYAAAA");
+            assertThat(b.bookingId()).isEqualTo(BookingIds.bookingId(MAILBOX, "AAMkAG-1"));
+            assertThat(b.source()).isEqualTo(Source.GRAPH);
+            assertThat(b.iCalUid()).isEqualTo("040000008200E0");
+            assertThat(b.lastModified()).isEqualTo(Instant.parse("2026-11-25T08:59:12.1234567Z"));
+            assertThat(b.start()).isEqualTo(Instant.parse("2026-11-26T09:00:00Z"));
+            assertThat(b.end()).isEqualTo(Instant.parse("2026-11-26T10:00:00Z"));
+            assertThat(b.timeZone()).isEqualTo("W. Europe Standard Time");
+            assertThat(b.subject()).isEqualTo("Weekly planning");
+            assertThat(b.organizer()).isEqualTo(new BookingUpdate.Person("Ada Lovelace", "ada@contoso.com"));
+            assertThat(b.location()).isEqualTo("Room 7");
+            assertThat(b.sensitivity()).isEqualTo(BookingUpdate.Sensitivity.CONFIDENTIAL);
+            assertThat(b.occurrenceType()).isEqualTo(OccurrenceType.SINGLE);
+            assertThat(b.attendees()).containsExactly(
+                    new BookingUpdate.Attendee("bob@contoso.com", "Bob", AttendeeType.REQUIRED, ResponseType.ACCEPTED),
+                    new BookingUpdate.Attendee("room.7@contoso.com", "Room 7", AttendeeType.RESOURCE, ResponseType.NONE));
+        });
+        Request request = graph.requests.stream().filter(r -> r.path().contains("/events/")).findFirst().orElseThrow();
+        assertThat(request.path()).startsWith("/v1.0/users/room.7%40contoso.com/events/AAMkAG-1?$select=");
+        assertThat(request.header("Prefer")).contains("IdType=\"ImmutableId\"").contains("outlook.timezone=\"UTC\"");
+        assertThat(request.header("Authorization")).isEqualTo("Bearer token-1");
+        assertThat(metrics.exchangeRequestsTotal()).isEqualTo(1);
+    }
+
+    @Test
+    void occurrencesNameTheirSeriesMasterAsABooking() {
+        GraphBookingSource source = source(r -> Answer.json(200, event("2", "exception", "AAMkAG-master")));
+
+        BookingUpdate b = ((Fetched.Found) source.fetch(MAILBOX, List.of("AAMkAG-2")).get("AAMkAG-2")).booking();
+
+        assertThat(b.occurrenceType()).isEqualTo(OccurrenceType.EXCEPTION);
+        assertThat(b.seriesMasterId()).isEqualTo(BookingIds.bookingId(MAILBOX, "AAMkAG-master"));
+    }
+
+    @Test
+    void notFoundIsGoneOtherClientErrorsAreUnreadable() {
+        GraphBookingSource source = source(r -> r.path().contains("gone")
+                ? Answer.json(404, "{\"error\":{\"code\":\"ErrorItemNotFound\"}}")
+                : Answer.json(400, "{\"error\":{\"code\":\"ErrorInvalidIdMalformed\"}}"));
+
+        Map<String, Fetched> fetched = source.fetch(MAILBOX, List.of("gone", "odd"));
+
+        assertThat(fetched.get("gone")).isInstanceOf(Fetched.Gone.class);
+        assertThat(fetched.get("odd")).isInstanceOfSatisfying(Fetched.Unreadable.class, u -> {
+            assertThat(u.failure().stage()).isEqualTo(FailureStage.FETCH);
+            assertThat(u.failure().getMessage()).contains("ErrorInvalidIdMalformed");
+        });
+    }
+
+    @Test
+    void throttlingIsTransientWithRetryAfter() {
+        GraphBookingSource source = source(r -> new Answer(429, "application/json", "{}", Map.of("Retry-After", "7")));
+
+        assertThatThrownBy(() -> source.fetch(MAILBOX, List.of("x"))).isInstanceOfSatisfying(TransientFailure.class,
+                e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(7)));
+    }
+
+    @Test
+    void serverErrorsAreTransient() {
+        GraphBookingSource source = source(r -> Answer.json(502, "{}"));
+        assertThatThrownBy(() -> source.fetch(MAILBOX, List.of("x"))).isInstanceOf(TransientFailure.class);
+    }
+
+    @Test
+    void aRefusedAppIsAConfigurationFailure() {
+        GraphBookingSource source = source(r -> Answer.json(403, "{\"error\":{\"code\":\"ErrorAccessDenied\"}}"));
+
+        assertThatThrownBy(() -> source.fetch(MAILBOX, List.of("x"))).isInstanceOfSatisfying(ConfigurationFailure.class,
+                e -> assertThat(e.getMessage()).doesNotContain("secret").doesNotContain("token-1"));
+    }
+
+    @Test
+    void theCalendarViewIsReadPageByPageWithFullEvents() {
+        GraphBookingSource source = source(r -> r.path().contains("page2")
+                ? Answer.json(200, "{\"value\":[" + event("occ", "occurrence", "AAMkAG-m") + "]}")
+                : Answer.json(200, "{\"value\":[" + event("a", "singleInstance", null) + "],\"@odata.nextLink\":\""
+                        + graph.url("/v1.0/users/x/calendarView?page2=1") + "\"}"));
+
+        List<Listed> listed = source.window(MAILBOX, Instant.parse("2026-11-24T00:00:00Z"),
+                Instant.parse("2027-05-24T00:00:00Z"));
+
+        assertThat(listed).extracting(Listed::itemId).containsExactly("AAMkAG-a", "AAMkAG-occ");
+        assertThat(listed.get(1).seriesMasterItemId()).isEqualTo("AAMkAG-m");
+        assertThat(listed).allSatisfy(l -> assertThat(l.full()).isInstanceOf(Fetched.Found.class));
+        assertThat(graph.requests.stream().filter(r -> r.path().contains("calendarView")).findFirst().orElseThrow().path())
+                .contains("startDateTime=2026-11-24T00:00:00Z").contains("endDateTime=2027-05-24T00:00:00Z");
+    }
+}
