@@ -1,0 +1,47 @@
+package rxpush.simulators.exchange.calendar;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Ground truth: every mailbox's current calendar as the simulator holds it, for oracles that compare
+ * what rx-push delivered with what Exchange says now.
+ *
+ * @param at           simulated instant of the snapshot
+ * @param lastSequence sequence number of the last change included
+ * @param mailboxes    per mailbox: items (singles and series masters), expanded occurrences of the
+ *                     series, and tombstones of bookings that left the calendar
+ */
+public record Truth(Instant at, long lastSequence, List<MailboxTruth> mailboxes) {
+
+    /**
+     * @param address     SMTP address
+     * @param objectId    Graph user id
+     * @param items       live singles and series masters
+     * @param occurrences occurrences and exceptions of the live series
+     * @param deleted     bookings that were cancelled, deleted or moved away
+     */
+    public record MailboxTruth(String address, String objectId, List<ItemView> items, List<ItemView> occurrences,
+                               List<Mailbox.Tombstone> deleted) {
+    }
+
+    /**
+     * A consistent snapshot per mailbox (each mailbox is read under its lock). {@code lastSequence}
+     * is read first, so every change up to it is included; later ones may be too.
+     */
+    public static Truth of(CalendarStore store) {
+        long sequence = store.lastSequence();
+        Instant at = store.clock().instant();
+        List<MailboxTruth> mailboxes = new ArrayList<>();
+        for (Mailbox mailbox : store.mailboxes()) {
+            mailboxes.add(mailbox.truth());
+        }
+        return new Truth(at, sequence, mailboxes);
+    }
+
+    /** The truth of one mailbox, or null when it is not simulated. */
+    public MailboxTruth mailbox(String address) {
+        return mailboxes.stream().filter(m -> m.address().equalsIgnoreCase(address)).findFirst().orElse(null);
+    }
+}

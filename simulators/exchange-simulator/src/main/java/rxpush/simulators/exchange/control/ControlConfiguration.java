@@ -1,0 +1,10 @@
+package rxpush.simulators.exchange.control;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/** The /sim control endpoints. */
+@Configuration(proxyBeanMethods = false)
+@Import({ControlController.class, SubscriptionControlController.class})
+public class ControlConfiguration {
+}
