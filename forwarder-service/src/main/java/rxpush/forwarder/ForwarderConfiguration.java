@@ -130,6 +130,7 @@ class ForwarderConfiguration {
     }
 
     @Bean
+    @ConditionalOnProperty(name = "rxpush.forwarder.consume", havingValue = "true", matchIfMissing = true)
     ForwarderRunner forwarderRunner(Forwarding forwarding, KafkaClients clients, ExecutorService forwarderWorkers,
             ForwarderStatus status) {
         ForwarderSettings settings = forwarding.settings();

@@ -30,6 +30,8 @@ import rxpush.common.retry.Backoff;
  * @param retryCap            ... up to this (default 60s); a longer Retry-After is still honoured
  * @param revokeGrace         how long a partition taken away by a rebalance waits for its batch in
  *                            flight before it is given up uncommitted (default 20s)
+ * @param consume             run the consumer loop (default true); the replay and redrive tools
+ *                            start the application with false to borrow its wiring without consuming
  */
 public record ForwarderSettings(
         @DefaultValue("rxpush-forwarder") @NotBlank String groupId,
@@ -46,7 +48,8 @@ public record ForwarderSettings(
         @DefaultValue("30s") @NotNull Duration exchangeTimeout,
         @DefaultValue("1s") @NotNull Duration retryInitial,
         @DefaultValue("60s") @NotNull Duration retryCap,
-        @DefaultValue("20s") @NotNull Duration revokeGrace) {
+        @DefaultValue("20s") @NotNull Duration revokeGrace,
+        @DefaultValue("true") boolean consume) {
 
     public ForwarderSettings {
         requireNotNegative(debounce, "debounce");
@@ -68,7 +71,7 @@ public record ForwarderSettings(
     public static ForwarderSettings defaults() {
         return new ForwarderSettings("rxpush-forwarder", "", Duration.ofSeconds(2), Duration.ofDays(1),
                 Duration.ofDays(180), 4, 16, 500, 5000, Duration.ofSeconds(5), Duration.ofSeconds(10),
-                Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(20));
+                Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(20), true);
     }
 
     /** The back-off for transient failures. */

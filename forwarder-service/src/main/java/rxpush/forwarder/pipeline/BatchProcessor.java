@@ -38,6 +38,15 @@ public final class BatchProcessor {
         this.mailboxes = new Semaphore(forwarding.settings().concurrency());
     }
 
+    /**
+     * Processes records outside the live loop (replay): same coalescing, skipping and dead-lettering.
+     * Records are offered in offset order; the result names the offsets that are done.
+     */
+    public BatchResult process(List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> records) {
+        java.time.Instant now = forwarding.clock().instant();
+        return process(records.stream().map(record -> Hint.of(record, now)).toList(), () -> false);
+    }
+
     BatchResult process(List<Hint> batch, BooleanSupplier cancelled) {
         forwarding.metrics().read(batch.size());
         Set<Long> done = new HashSet<>();

@@ -8,5 +8,5 @@ import java.util.Set;
  * {@link rxpush.forwarder.failure.TransientFailure} or a
  * {@link rxpush.forwarder.failure.ConfigurationFailure}; the records not done stay pending.
  */
-record BatchResult(Set<Long> done, RuntimeException failure) {
+public record BatchResult(Set<Long> done, RuntimeException failure) {
 }

@@ -25,6 +25,7 @@ import rxpush.forwarder.failure.PermanentFailure;
 import rxpush.forwarder.failure.TransientFailure;
 import rxpush.forwarder.pipeline.ForwarderMetrics.SkipReason;
 import rxpush.forwarder.testing.FakeExchange;
+import rxpush.forwarder.testing.Harness;
 import rxpush.forwarder.testing.RxStub;
 import rxpush.forwarder.testing.Samples;
 import rxpush.testsupport.KafkaTestBroker;

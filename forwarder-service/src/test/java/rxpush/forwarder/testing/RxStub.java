@@ -119,7 +119,9 @@ public final class RxStub implements AutoCloseable {
             return earlier;
         }
         Answer answer = action.get();
-        if (answer.status() < 500) {
+        // Like RX: what was applied (2xx) or found stale (409) is remembered; a refused body is not,
+        // so the same request can succeed once RX accepts it.
+        if (answer.status() < 300 || answer.status() == 409) {
             answered.put(key, answer);
         }
         return answer;

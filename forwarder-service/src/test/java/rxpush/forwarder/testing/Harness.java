@@ -1,4 +1,4 @@
-package rxpush.forwarder.pipeline;
+package rxpush.forwarder.testing;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
@@ -25,6 +25,14 @@ import rxpush.common.kafka.Topics;
 import rxpush.forwarder.ForwarderSettings;
 import rxpush.forwarder.KafkaClients;
 import rxpush.forwarder.exchange.BookingSource;
+import rxpush.forwarder.pipeline.BatchProcessor;
+import rxpush.forwarder.pipeline.BookingSources;
+import rxpush.forwarder.pipeline.DeadLetters;
+import rxpush.forwarder.pipeline.ForwarderLoop;
+import rxpush.forwarder.pipeline.ForwarderMetrics;
+import rxpush.forwarder.pipeline.ForwarderStatus;
+import rxpush.forwarder.pipeline.Forwarding;
+import rxpush.forwarder.pipeline.VersionStore;
 import rxpush.forwarder.rx.RxClient;
 import rxpush.testsupport.KafkaTestBroker;
 
@@ -32,16 +40,16 @@ import rxpush.testsupport.KafkaTestBroker;
  * Forwarder instances on a real broker with topics of their own, built the way the application wires
  * them, so a test can start one or two, feed notifications, stop and restart them.
  */
-final class Harness implements AutoCloseable {
+public final class Harness implements AutoCloseable {
 
-    static final int PARTITIONS = 3;
+    public static final int PARTITIONS = 3;
 
-    final KafkaTestBroker kafka;
-    final ForwarderSettings settings;
-    final KafkaClients clients;
-    final String notifications;
-    final String deadLetters;
-    final String versions;
+    public final KafkaTestBroker kafka;
+    public final ForwarderSettings settings;
+    public final KafkaClients clients;
+    public final String notifications;
+    public final String deadLetters;
+    public final String versions;
     private final URI tenantUrl;
     private final String apiKey;
     private final List<BookingSource> sources;
@@ -49,7 +57,7 @@ final class Harness implements AutoCloseable {
     private final KafkaProducer<String, ChangeNotification> producer;
     private final List<Instance> instances = new ArrayList<>();
 
-    Harness(KafkaTestBroker kafka, URI tenantUrl, String apiKey, List<BookingSource> sources, ForwarderSettings settings,
+    public Harness(KafkaTestBroker kafka, URI tenantUrl, String apiKey, List<BookingSource> sources, ForwarderSettings settings,
             Clock clock) {
         this.kafka = kafka;
         this.settings = settings;
@@ -66,19 +74,19 @@ final class Harness implements AutoCloseable {
     }
 
     /** Settings for tests: short debounce and back-off, everything else as in production. */
-    static ForwarderSettings settings(Duration debounce, Duration retryInitial, Duration retryCap) {
+    public static ForwarderSettings settings(Duration debounce, Duration retryInitial, Duration retryCap) {
         ForwarderSettings d = ForwarderSettings.defaults();
         return new ForwarderSettings(KafkaTestBroker.unique("group"), KafkaTestBroker.unique("t") + ".", debounce,
                 d.resyncBack(), d.resyncAhead(), d.mailboxConcurrency(), d.concurrency(), d.maxBatch(), d.maxBuffered(),
                 Duration.ofSeconds(1), Duration.ofSeconds(2), d.exchangeTimeout(), retryInitial, retryCap,
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5), true);
     }
 
     /** One running forwarder with its own meters and status. */
-    final class Instance implements AutoCloseable {
-        final ForwarderMetrics metrics = new ForwarderMetrics(new SimpleMeterRegistry());
-        final ForwarderStatus status = new ForwarderStatus();
-        final Forwarding forwarding;
+    public final class Instance implements AutoCloseable {
+        public final ForwarderMetrics metrics = new ForwarderMetrics(new SimpleMeterRegistry());
+        public final ForwarderStatus status = new ForwarderStatus();
+        public final Forwarding forwarding;
         private final KafkaProducer<String, byte[]> ownProducer = clients.producer("test-forwarder");
         private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
         private final ForwarderLoop loop;
@@ -113,27 +121,35 @@ final class Harness implements AutoCloseable {
         }
     }
 
-    Instance start() {
+    public Instance start() {
         Instance instance = new Instance();
         instances.add(instance);
         return instance;
     }
 
-    void send(ChangeNotification... sent) {
+    /** A pipeline for replay: same RX, Exchange and topics, meters of its own. */
+    public Forwarding forwarding(KafkaProducer<String, byte[]> producer) {
+        RxClient rx = new RxClient(tenantUrl, apiKey, HttpClient.newHttpClient(), settings.rxTimeout(), clock);
+        return new Forwarding(new BookingSources(sources), rx, new VersionStore(versions, producer, clients::plainConsumer),
+                new DeadLetters(deadLetters, producer, clock), new ForwarderMetrics(new SimpleMeterRegistry()), clock,
+                settings);
+    }
+
+    public void send(ChangeNotification... sent) {
         for (ChangeNotification n : sent) {
             producer.send(new ProducerRecord<>(notifications, n.key(), n));
         }
         producer.flush();
     }
 
-    void sendRaw(String key, byte[] value) {
+    public void sendRaw(String key, byte[] value) {
         try (KafkaProducer<String, byte[]> raw = clients.producer("test-raw")) {
             raw.send(new ProducerRecord<>(notifications, key, value));
         }
     }
 
     /** Every record on a topic so far. */
-    List<ConsumerRecord<String, byte[]>> read(String topic) {
+    public List<ConsumerRecord<String, byte[]>> read(String topic) {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = clients.plainConsumer()) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
@@ -149,7 +165,7 @@ final class Harness implements AutoCloseable {
     }
 
     /** The group's committed offsets, summed over partitions. */
-    long committed() {
+    public long committed() {
         try (Admin admin = Admin.create(kafka.adminProperties())) {
             Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(
                     Map.of(settings.groupId(), new ListConsumerGroupOffsetsSpec())).partitionsToOffsetAndMetadata().get();
