@@ -62,6 +62,7 @@ public final class IngressBenchmark {
         long rawRecords = Long.parseLong(options.getOrDefault("raw-records", "300000"));
         Path dir = Files.createTempDirectory("rxpush-ingress-bench");
         Report report = new Report(phase, rate, clients, mailboxes);
+        report.loadAtStart = loadAverage();
 
         try (KafkaProcessBroker broker = KafkaProcessBroker.format(dir.resolve("kafka"), "1g")) {
             log("starting Kafka in " + dir);
@@ -96,6 +97,7 @@ public final class IngressBenchmark {
                 }
             }
         }
+        report.loadAtEnd = loadAverage();
         String markdown = report.markdown();
         Path out = Path.of("ingress-service", "target", "bench", "ingress-results.md");
         Files.createDirectories(out.getParent());
@@ -191,6 +193,11 @@ public final class IngressBenchmark {
     }
 
     static void log(String message) {
-        System.err.printf(Locale.ROOT, "[bench %tT] %s%n", System.currentTimeMillis(), message);
+        System.err.printf(Locale.ROOT, "[bench %tT load %.1f] %s%n", System.currentTimeMillis(), loadAverage(), message);
+    }
+
+    /** The machine's 1-minute load average: other work on it skews every number here. */
+    static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 }

@@ -11,6 +11,8 @@ final class Report {
     final List<ProducerPerf.Result> raw = new ArrayList<>();
     final List<LoadDriver.Result> ingress = new ArrayList<>();
     int recordSize;
+    double loadAtStart;
+    double loadAtEnd;
     private final Duration phase;
     private final int rate;
     private final int clients;
@@ -26,7 +28,8 @@ final class Report {
     String markdown() {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "Record size %d bytes; %s per phase; %d EWS + %d Graph subscriptions; "
-                + "fixed rate %d/s; saturation with %d clients.%n%n", recordSize, phase, mailboxes, mailboxes, rate, clients));
+                + "fixed rate %d/s; saturation with %d clients; load average %.1f at start, %.1f at end.%n%n", recordSize,
+                phase, mailboxes, mailboxes, rate, clients, loadAtStart, loadAtEnd));
         out.append("| raw producer (ProducerPerformance, acks=all) | records/s | p50 ms | p99 ms | p99.9 ms |\n");
         out.append("|---|---:|---:|---:|---:|\n");
         for (ProducerPerf.Result r : raw) {
