@@ -27,7 +27,9 @@ import rxpush.ingress.registry.SubscriptionRegistry;
  * over the hashes ({@link SecretHash#matches}). Change notifications go to
  * {@link Topics#NOTIFICATIONS}, lifecycle notifications to {@link Topics#LIFECYCLE}, both keyed by
  * the subscription's mailbox. The notification ids hash what Graph repeats on a redelivery
- * (subscription, change type or lifecycle event, item id, etag or expiry).
+ * (subscription, change type or lifecycle event, item id, etag or expiry). The subscription's
+ * status is not checked: a notification of a replaced (OBSOLETE) subscription that still arrives
+ * is a real change of its mailbox, and a duplicate hint costs the forwarder one read.
  */
 final class GraphRecords {
 
