@@ -17,6 +17,7 @@ import rxpush.simulators.exchange.clock.SimScheduler;
 import rxpush.simulators.exchange.control.Faults;
 import rxpush.simulators.exchange.control.Stats;
 import rxpush.simulators.exchange.ews.EwsPush;
+import rxpush.simulators.exchange.graph.GraphSubscriptions;
 import rxpush.simulators.exchange.workload.WorkloadGenerator;
 
 /**
@@ -152,6 +153,11 @@ public final class ExchangeSimulator implements AutoCloseable {
     /** EWS push subscriptions: their state, and silent death on demand. */
     public EwsPush ews() {
         return context.getBean(EwsPush.class);
+    }
+
+    /** Graph subscriptions: their state, endpoint throttling, lifecycle events and silent death on demand. */
+    public GraphSubscriptions graph() {
+        return context.getBean(GraphSubscriptions.class);
     }
 
     public CalendarStore store() {

@@ -20,6 +20,7 @@ import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfigura
 import org.springframework.context.annotation.Import;
 import rxpush.simulators.exchange.control.ControlConfiguration;
 import rxpush.simulators.exchange.ews.EwsConfiguration;
+import rxpush.simulators.exchange.graph.GraphConfiguration;
 
 /**
  * The exchange simulator as a Spring Boot application. It imports an explicit list of
@@ -40,7 +41,7 @@ import rxpush.simulators.exchange.ews.EwsConfiguration;
         HttpMessageConvertersAutoConfiguration.class,
         ValidationAutoConfiguration.class})
 @EnableConfigurationProperties(SimulatorProperties.class)
-@Import({SimulatorConfiguration.class, EwsConfiguration.class, ControlConfiguration.class})
+@Import({SimulatorConfiguration.class, EwsConfiguration.class, GraphConfiguration.class, ControlConfiguration.class})
 public class ExchangeSimulatorApplication {
 
     /** The simulator's configuration file name: exchange-simulator.properties. */

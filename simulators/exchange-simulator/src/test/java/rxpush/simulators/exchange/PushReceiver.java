@@ -21,6 +21,19 @@ public final class PushReceiver implements AutoCloseable {
 
     /** One received request. */
     public record Received(String method, String path, String query, Map<String, List<String>> headers, String body) {
+        /** The decoded validationToken query parameter, or null. */
+        public String validationToken() {
+            if (query == null) {
+                return null;
+            }
+            for (String pair : query.split("&")) {
+                if (pair.startsWith("validationToken=")) {
+                    return java.net.URLDecoder.decode(pair.substring(16), StandardCharsets.UTF_8);
+                }
+            }
+            return null;
+        }
+
         public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().getFirst()).findFirst().orElse(null);
@@ -35,6 +48,18 @@ public final class PushReceiver implements AutoCloseable {
 
         public static Answer unsubscribe() {
             return new Answer(200, "text/xml; charset=utf-8", EWS_OK.replace(">OK<", ">Unsubscribe<"), Duration.ZERO);
+        }
+
+        /**
+         * Graph's side of the conversation: echoes a validationToken as text/plain, and answers
+         * notifications with {@code status}.
+         */
+        public static Function<Received, Answer> graph(int status) {
+            return r -> {
+                String token = r.validationToken();
+                return token != null ? new Answer(200, "text/plain; charset=utf-8", token, Duration.ZERO)
+                        : new Answer(status, "text/plain", "", Duration.ZERO);
+            };
         }
 
         public static Answer status(int status) {

@@ -5,6 +5,6 @@ import org.springframework.context.annotation.Import;
 
 /** The /sim control endpoints. */
 @Configuration(proxyBeanMethods = false)
-@Import({ControlController.class, SubscriptionControlController.class})
+@Import({ControlController.class, SubscriptionControlController.class, ControlErrors.class})
 public class ControlConfiguration {
 }

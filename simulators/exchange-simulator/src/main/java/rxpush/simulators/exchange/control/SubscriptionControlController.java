@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import rxpush.simulators.exchange.ews.EwsPush;
+import rxpush.simulators.exchange.graph.GraphSubscriptions;
 
 /** Subscriptions as the simulator sees them, and silent subscription death on demand. */
 @RestController
@@ -15,15 +16,19 @@ import rxpush.simulators.exchange.ews.EwsPush;
 class SubscriptionControlController {
 
     private final EwsPush ews;
+    private final GraphSubscriptions graph;
 
-    SubscriptionControlController(EwsPush ews) {
+    SubscriptionControlController(EwsPush ews, GraphSubscriptions graph) {
         this.ews = ews;
+        this.graph = graph;
     }
 
     @GetMapping
     Map<String, Object> subscriptions() {
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("ews", ews.subscriptions());
+        all.put("graph", graph.subscriptions());
+        all.put("graphEndpoints", graph.endpoints());
         return all;
     }
 
@@ -35,6 +40,27 @@ class SubscriptionControlController {
         if (protocol.equalsIgnoreCase("ews") || protocol.equalsIgnoreCase("all")) {
             killed.put("ews", ews.killSilently(mailbox));
         }
+        if (protocol.equalsIgnoreCase("graph") || protocol.equalsIgnoreCase("all")) {
+            killed.put("graph", graph.killSilently(mailbox));
+        }
         return killed;
+    }
+
+    /**
+     * Graph lifecycle events on demand: {@code subscriptionRemoved} (the subscription is removed),
+     * {@code missed} (queued notifications are dropped) or {@code reauthorizationRequired}, for one
+     * subscription, a mailbox's or all.
+     */
+    @PostMapping("/graph/lifecycle")
+    Map<String, Integer> lifecycle(@RequestParam String event, @RequestParam(required = false) String mailbox,
+                                   @RequestParam(required = false) String subscription) {
+        int count = switch (event) {
+            case "subscriptionRemoved" -> graph.remove(mailbox, subscription);
+            case "missed" -> graph.missed(mailbox, subscription);
+            case "reauthorizationRequired" -> graph.requireReauthorization(mailbox, subscription);
+            default -> throw new IllegalArgumentException(
+                    "event must be subscriptionRemoved, missed or reauthorizationRequired");
+        };
+        return Map.of(event, count);
     }
 }
