@@ -11,10 +11,32 @@ import rxpush.forwarder.failure.PermanentFailure;
 /** The configured booking sources by protocol. */
 public final class BookingSources {
 
+    /** How many noise item ids are remembered (LRU); one per mailbox covers the free/busy item. */
+    static final int NOISE_MEMORY = 100_000;
+
     private final Map<Source, BookingSource> bySource = new EnumMap<>(Source.class);
+    private final Map<String, Boolean> noise = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > NOISE_MEMORY;
+                }
+            });
 
     public BookingSources(List<BookingSource> sources) {
         sources.forEach(source -> bySource.put(source.protocol(), source));
+    }
+
+    /**
+     * True when the item was read before and was no booking (free/busy data, a message): an item's
+     * class never changes, so hints about it need no further fetch.
+     */
+    boolean knownNoise(String mailbox, String itemId) {
+        return noise.containsKey(mailbox + "/" + itemId);
+    }
+
+    void rememberNoise(String mailbox, String itemId) {
+        noise.put(mailbox + "/" + itemId, Boolean.TRUE);
     }
 
     /**

@@ -83,7 +83,9 @@ final class MailboxWork {
             covered = resync == null ? Set.of()
                     : new Resync(forwarding, pusher, source, mailbox, resync.receivedAt()).run(writes);
             List<String> toFetch = units.values().stream()
-                    .filter(u -> !u.deleted && !covered.contains(u.itemId)).map(u -> u.itemId).toList();
+                    .filter(u -> !u.deleted && !covered.contains(u.itemId)
+                            && !forwarding.sources().knownNoise(mailbox, u.itemId))
+                    .map(u -> u.itemId).toList();
             forwarding.metrics().coalesced(Math.max(0, itemHints - units.size()));
             fetched = toFetch.isEmpty() ? Map.of() : source.fetch(mailbox, toFetch);
         } catch (PermanentFailure failure) {
@@ -100,9 +102,16 @@ final class MailboxWork {
             if (!unit.deleted && covered.contains(unit.itemId)) {
                 continue;
             }
+            if (!unit.deleted && forwarding.sources().knownNoise(mailbox, unit.itemId)) {
+                forwarding.metrics().skipped(SkipReason.NOISE);
+                continue;
+            }
             // A missing answer is never read as "deleted": that would delete a booking on a hunch.
             Fetched state = unit.deleted ? Fetched.GONE : fetched.getOrDefault(unit.itemId, new Fetched.Unreadable(
                     new PermanentFailure(FailureStage.FETCH, protocol + " returned no answer for the item")));
+            if (state instanceof Fetched.Noise) {
+                forwarding.sources().rememberNoise(mailbox, unit.itemId);
+            }
             try {
                 writes.add(pusher.apply(mailbox, unit.itemId, state, unit.firstObserved(), unit.firstReceived()));
             } catch (PermanentFailure failure) {
