@@ -62,8 +62,9 @@ public final class ItemIds {
     }
 
     public static String immutableId(UUID mailbox, Kind kind, long number, int occurrence) {
-        return Base64.getUrlEncoder().encodeToString(
-                idBytes(IMMUTABLE_HEADER, mailbox, kind, Folder.NONE, number, occurrence));
+        // Same alphabet as REST ids (Graph's '/' -> '-', '+' -> '_'), so one decoder reads every form.
+        return restId(Base64.getEncoder().encodeToString(
+                idBytes(IMMUTABLE_HEADER, mailbox, kind, Folder.NONE, number, occurrence)));
     }
 
     /** Graph's REST form of an EWS id. */
