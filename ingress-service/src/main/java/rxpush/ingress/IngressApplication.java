@@ -23,7 +23,11 @@ public class IngressApplication {
         builder().run(args);
     }
 
-    /** The application as the standalone launcher and tests start it: reads ingress.properties. */
+    /**
+     * The application reading ingress.properties, as main(), the tests and the benchmark start it.
+     * Pass overrides as arguments ({@code --server.port=0}): ingress.properties wins over the
+     * builder's default properties.
+     */
     public static SpringApplicationBuilder builder() {
         return new SpringApplicationBuilder(IngressApplication.class)
                 .properties("spring.config.name=" + CONFIG_NAME);
