@@ -4,8 +4,9 @@ package rxpush.common.kafka;
  * Every topic rx-push uses, with its key, its value and who writes and reads it
  * (docs/architecture.md draws the same table).
  *
- * <p>The names are fixed: operators replay and reset them by name. A deployment can prefix them
- * all through {@code rxpush.topics.prefix} only for tests that share one broker.
+ * <p>The names are fixed: operators replay and reset them by name, and every instance of every
+ * service must agree on them. Tests that share one broker isolate themselves by key (a unique
+ * mailbox per test) or by building their own clients on unique topics.
  */
 public final class Topics {
 
