@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counters per request and delivery kind ("ews.GetItem", "ews.GetItem.items", "graph.events.get",
- * "ews.push.posts", "graph.notifications.slow" ...), so tests can count how often Exchange was
+ * "ews.push.posts", "graph.notifications.slowAnswers" ...), so tests can count how often Exchange was
  * asked. docs/exchange-simulator.md lists the names.
  */
 public final class Stats {
