@@ -76,6 +76,7 @@ public final class ForwarderLoop implements Runnable {
     public void run() {
         status.running(true);
         try {
+            checkCoPartitioning();
             consumer.subscribe(List.of(topic), new Rebalance());
             gate.checkRxAtStart();
             while (running) {
@@ -98,6 +99,21 @@ public final class ForwarderLoop implements Runnable {
         } finally {
             shutdown();
             status.running(false);
+        }
+    }
+
+    /**
+     * Partition n of the forwarded versions holds the bookings of notifications partition n; with
+     * different counts a restarted forwarder would look in the wrong place and push versions again
+     * (harmless at RX, which dedupes by Idempotency-Key, but not what the topics promise).
+     */
+    private void checkCoPartitioning() {
+        int notifications = consumer.partitionsFor(topic).size();
+        int versions = forwarding.versions().partitionCount();
+        if (notifications != versions) {
+            log.error("{} has {} partitions but the forwarded-versions topic has {}; give them the same count "
+                    + "(kafka-topics --alter --partitions) or versions RX already has will be pushed again",
+                    topic, notifications, versions);
         }
     }
 

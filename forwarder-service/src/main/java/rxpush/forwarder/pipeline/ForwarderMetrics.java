@@ -45,7 +45,7 @@ public final class ForwarderMetrics {
                 .description("records answered by another record's fetch (same item, same batch)").register(registry);
         this.freshness = Timer.builder("rxpush.forwarder.freshness")
                 .description("from the first notification of a change received to RX updated")
-                .publishPercentiles(0.5, 0.99).publishPercentileHistogram().register(registry);
+                .publishPercentiles(0.5, 0.99).percentilePrecision(2).publishPercentileHistogram().register(registry);
         Gauge.builder("rxpush.forwarder.lag", lag, AtomicLong::get)
                 .description("records on assigned partitions not yet forwarded").register(registry);
     }

@@ -133,11 +133,16 @@ public final class VersionStore {
     }
 
     private int partitionOf(String mailbox) {
+        return Partitions.forMailbox(mailbox, partitionCount());
+    }
+
+    /** Partitions of the forwarded-versions topic (asked once). */
+    public int partitionCount() {
         int count = partitionCount;
         if (count == 0) {
             count = producer.partitionsFor(topic).size();
             partitionCount = count;
         }
-        return Partitions.forMailbox(mailbox, count);
+        return count;
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,6 +27,7 @@ import rxpush.forwarder.testing.FakeExchange;
 import rxpush.forwarder.testing.Harness;
 import rxpush.forwarder.testing.RxStub;
 import rxpush.forwarder.testing.Samples;
+import rxpush.forwarder.testing.StubbedRig;
 import rxpush.testsupport.KafkaTestBroker;
 import rxpush.testsupport.WithKafka;
 
@@ -35,36 +35,34 @@ import rxpush.testsupport.WithKafka;
 @WithKafka
 class ForwarderLoopIT {
 
-    private static final String KEY = "the-api-key";
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private final AtomicInteger ids = new AtomicInteger();
-    private final FakeExchange exchange = new FakeExchange(Source.EWS);
+    private StubbedRig rig;
+    private FakeExchange exchange;
     private RxStub rx;
     private Harness harness;
     private String mailbox;
 
     @BeforeEach
     void start(KafkaTestBroker kafka) {
-        rx = new RxStub(KEY);
-        mailbox = KafkaTestBroker.unique("room") + "@contoso.com";
-        harness = new Harness(kafka, rx.tenantUrl(), KEY, List.of(exchange),
-                Harness.settings(Duration.ofMillis(300), Duration.ofMillis(200), Duration.ofSeconds(1)), Clock.systemUTC());
+        rig = new StubbedRig(kafka, Duration.ofMillis(300));
+        exchange = rig.exchange;
+        rx = rig.rx;
+        harness = rig.harness;
+        mailbox = rig.mailbox;
     }
 
     @AfterEach
     void stop() {
-        harness.close();
-        rx.close();
+        rig.close();
     }
 
     private rxpush.common.contract.ChangeNotification hint(ChangeType type, String itemId) {
-        return hint(type, itemId, null);
+        return rig.hint(mailbox, type, itemId, null);
     }
 
     private rxpush.common.contract.ChangeNotification hint(ChangeType type, String itemId, String oldItemId) {
-        return Samples.notification("n-" + ids.incrementAndGet(), Source.EWS, mailbox, type, itemId, oldItemId,
-                Instant.now());
+        return rig.hint(mailbox, type, itemId, oldItemId);
     }
 
     private BookingUpdate booking(String itemId, String changeKey, long minute) {

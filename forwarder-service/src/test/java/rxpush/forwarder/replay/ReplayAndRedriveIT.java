@@ -6,13 +6,11 @@ import static org.awaitility.Awaitility.await;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.AfterEach;
@@ -29,6 +27,7 @@ import rxpush.forwarder.testing.FakeExchange;
 import rxpush.forwarder.testing.Harness;
 import rxpush.forwarder.testing.RxStub;
 import rxpush.forwarder.testing.Samples;
+import rxpush.forwarder.testing.StubbedRig;
 import rxpush.testsupport.KafkaTestBroker;
 import rxpush.testsupport.WithKafka;
 
@@ -36,32 +35,31 @@ import rxpush.testsupport.WithKafka;
 @WithKafka
 class ReplayAndRedriveIT {
 
-    private static final String KEY = "replay-key";
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private final AtomicInteger ids = new AtomicInteger();
-    private final FakeExchange exchange = new FakeExchange(Source.EWS);
     private final ByteArrayOutputStream progress = new ByteArrayOutputStream();
+    private StubbedRig rig;
+    private FakeExchange exchange;
     private RxStub rx;
     private Harness harness;
     private String mailbox;
 
     @BeforeEach
     void start(KafkaTestBroker kafka) {
-        rx = new RxStub(KEY);
-        mailbox = KafkaTestBroker.unique("room") + "@contoso.com";
-        harness = new Harness(kafka, rx.tenantUrl(), KEY, List.of(exchange),
-                Harness.settings(Duration.ofMillis(200), Duration.ofMillis(200), Duration.ofSeconds(1)), Clock.systemUTC());
+        rig = new StubbedRig(kafka, Duration.ofMillis(200));
+        exchange = rig.exchange;
+        rx = rig.rx;
+        harness = rig.harness;
+        mailbox = rig.mailbox;
     }
 
     @AfterEach
     void stop() {
-        harness.close();
-        rx.close();
+        rig.close();
     }
 
     private ChangeNotification hint(String mailbox, ChangeType type, String itemId) {
-        return Samples.notification("n-" + ids.incrementAndGet(), Source.EWS, mailbox, type, itemId, null, Instant.now());
+        return rig.hint(mailbox, type, itemId, null);
     }
 
     private Summary replay(Instant from, String onlyMailbox) {
@@ -124,7 +122,7 @@ class ReplayAndRedriveIT {
                     "IPM.Appointment", "Single", "uid", Samples.T0, Samples.T0.plusSeconds(600), Samples.T0, null, null));
             harness.send(hint(mailbox, ChangeType.CREATED, "AAMk-cli"));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            String[] config = {"--rxpush.tenant-url=" + rx.tenantUrl(), "--rxpush.api-key=" + KEY,
+            String[] config = {"--rxpush.tenant-url=" + rx.tenantUrl(), "--rxpush.api-key=" + StubbedRig.KEY,
                     "--rxpush.ews.url=" + ews.url(), "--rxpush.forwarder.topic-prefix=" + harness.settings.topicPrefix(),
                     "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(), "--rxpush.topics.partitions=3"};
 

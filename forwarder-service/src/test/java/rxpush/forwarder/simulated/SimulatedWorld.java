@@ -37,12 +37,18 @@ public final class SimulatedWorld implements AutoCloseable {
     }
 
     public SimulatedWorld(KafkaTestBroker kafka, ExchangeSimulatorOptions options, ForwarderSettings settings) {
+        this(kafka, options, settings, Harness.PARTITIONS);
+    }
+
+    public SimulatedWorld(KafkaTestBroker kafka, ExchangeSimulatorOptions options, ForwarderSettings settings,
+            int partitions) {
         exchange = ExchangeSimulator.start(options);
         rx = ResourceXpressSimulator.start(SimulatorOptions.defaults().withSeed(7));
         reader = new EwsBookingSource(new EwsServiceFactory(new EwsSettings(exchange.ewsUrl(), "svc", "pw", null, true,
                 Duration.ofMinutes(5), Duration.ofMinutes(5)), settings.exchangeTimeout()), readerMetrics,
                 settings.mailboxConcurrency(), 32);
-        harness = new Harness(kafka, URI.create(rx.baseUrl()), rx.apiKey(), List.of(reader), settings, Clock.systemUTC());
+        harness = new Harness(kafka, URI.create(rx.baseUrl()), rx.apiKey(), List.of(reader), settings, Clock.systemUTC(),
+                partitions);
         ingress = new SimulatedIngress(exchange, kafka, harness.notifications);
     }
 

@@ -59,6 +59,11 @@ public final class Harness implements AutoCloseable {
 
     public Harness(KafkaTestBroker kafka, URI tenantUrl, String apiKey, List<BookingSource> sources, ForwarderSettings settings,
             Clock clock) {
+        this(kafka, tenantUrl, apiKey, sources, settings, clock, PARTITIONS);
+    }
+
+    public Harness(KafkaTestBroker kafka, URI tenantUrl, String apiKey, List<BookingSource> sources, ForwarderSettings settings,
+            Clock clock, int partitions) {
         this.kafka = kafka;
         this.settings = settings;
         this.tenantUrl = tenantUrl;
@@ -69,7 +74,7 @@ public final class Harness implements AutoCloseable {
         this.notifications = settings.topic(Topics.NOTIFICATIONS);
         this.deadLetters = settings.topic(Topics.FORWARDER_DLT);
         this.versions = settings.topic(Topics.FORWARDED_VERSIONS);
-        kafka.createTopics(PARTITIONS, notifications, deadLetters, versions);
+        kafka.createTopics(partitions, notifications, deadLetters, versions);
         this.producer = new KafkaProducer<>(kafka.producerProperties(), new StringSerializer(), new ContractSerializer<>());
     }
 

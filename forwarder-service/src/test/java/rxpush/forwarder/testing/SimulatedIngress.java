@@ -29,6 +29,7 @@ public final class SimulatedIngress implements AutoCloseable {
     private final String topic;
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong ids = new AtomicLong();
+    private volatile boolean waitForAcks = true;
 
     public SimulatedIngress(ExchangeSimulator exchange, KafkaTestBroker kafka, String topic) {
         this.producer = new KafkaProducer<>(kafka.producerProperties(), new StringSerializer(), new ContractSerializer<>());
@@ -53,7 +54,10 @@ public final class SimulatedIngress implements AutoCloseable {
                     Source.EWS, address, "sim-subscription", type, entry.itemId(), entry.oldItemId(), entry.changeKey(),
                     Long.toString(entry.position()), null, entry.at(), now, null);
             try {
-                producer.send(new ProducerRecord<>(topic, hint.key(), hint)).get();
+                var sent = producer.send(new ProducerRecord<>(topic, hint.key(), hint));
+                if (waitForAcks) {
+                    sent.get();
+                }
                 written.incrementAndGet();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -62,6 +66,18 @@ public final class SimulatedIngress implements AutoCloseable {
                 throw new IllegalStateException("Kafka did not take the notification", e.getCause());
             }
         }
+    }
+
+    /**
+     * Whether each notification waits for Kafka's acknowledgement (like ingress, the default) or is
+     * sent in the background (to load a backlog quickly; call {@link #flush()} after).
+     */
+    public void waitForAcks(boolean value) {
+        waitForAcks = value;
+    }
+
+    public void flush() {
+        producer.flush();
     }
 
     /** Notifications written so far. */
