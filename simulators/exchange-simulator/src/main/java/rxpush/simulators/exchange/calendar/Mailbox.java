@@ -237,59 +237,11 @@ public final class Mailbox {
                 item.iCalUid, item.subject, item.body, item.organizer, item.start, item.end, item.timeZone,
                 item.allDay, item.location, item.sensitivity, item.attendees, item.cancelled, item.created,
                 item.lastModified, item.sequence, item.appointmentSequence, item.myResponse, item.recurrence,
-                item.master ? series(item) : null);
-    }
-
-    private ItemView.Series series(StoredItem master) {
-        List<ItemView.OccurrenceRef> live = new ArrayList<>();
-        List<ItemView.OccurrenceRef> modified = new ArrayList<>();
-        List<Instant> deleted = new ArrayList<>();
-        var zone = TimeZones.byWindowsId(master.timeZone).zone();
-        for (int i = 1; i <= master.recurrence.count(); i++) {
-            if (master.deletedOccurrences.contains(i)) {
-                deleted.add(master.recurrence.occurrenceStart(master.start, zone, i));
-                continue;
-            }
-            ItemView occurrence = occurrenceView(master, i);
-            ItemView.OccurrenceRef ref = new ItemView.OccurrenceRef(occurrence.ewsId(), occurrence.immutableId(),
-                    occurrence.start(), occurrence.end(), occurrence.originalStart());
-            live.add(ref);
-            if (occurrence.type() == OccurrenceType.EXCEPTION) {
-                modified.add(ref);
-            }
-        }
-        return new ItemView.Series(live.isEmpty() ? null : live.getFirst(), live.isEmpty() ? null : live.getLast(),
-                modified, deleted);
+                item.master ? SeriesViews.series(this, item) : null);
     }
 
     ItemView occurrenceView(StoredItem master, int index) {
-        var zone = TimeZones.byWindowsId(master.timeZone).zone();
-        Instant originalStart = master.recurrence.occurrenceStart(master.start, zone, index);
-        Instant start = originalStart;
-        Instant end = master.recurrence.occurrenceEnd(master.start, master.end, zone, index);
-        String subject = master.subject;
-        String location = master.location;
-        long change = master.changeNumber;
-        Instant modified = master.lastModified;
-        long sequence = master.sequence;
-        StoredItem.Override override = master.exceptions.get(index);
-        if (override != null) {
-            start = override.start;
-            end = override.end;
-            subject = override.subject;
-            location = override.location;
-            change = override.changeNumber;
-            modified = override.lastModified;
-            sequence = override.sequence;
-        }
-        return new ItemView(address, ItemIds.ewsId(guid, ItemIds.Kind.OCCURRENCE, Folder.CALENDAR, master.number, index),
-                ItemIds.immutableId(guid, ItemIds.Kind.OCCURRENCE, master.number, index),
-                ItemIds.changeKey(guid, change), folderId(Folder.CALENDAR), Folder.CALENDAR,
-                ItemView.APPOINTMENT_CLASS, override != null ? OccurrenceType.EXCEPTION : OccurrenceType.OCCURRENCE,
-                ewsId(master), immutableId(master), index, originalStart, master.iCalUid, subject, master.body,
-                master.organizer, start, end, master.timeZone, master.allDay, location, master.sensitivity,
-                master.attendees, master.cancelled, master.created, modified, sequence,
-                master.appointmentSequence, master.myResponse, null, null);
+        return SeriesViews.occurrence(this, master, index);
     }
 
     private ItemView freeBusyView() {

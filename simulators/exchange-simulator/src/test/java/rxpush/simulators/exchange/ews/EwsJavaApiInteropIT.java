@@ -4,18 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import microsoft.exchange.webservices.data.core.ExchangeService;
-import microsoft.exchange.webservices.data.core.enumeration.misc.ConnectingIdType;
-import microsoft.exchange.webservices.data.core.enumeration.misc.ExchangeVersion;
 import microsoft.exchange.webservices.data.core.enumeration.notification.EventType;
 import microsoft.exchange.webservices.data.core.enumeration.property.WellKnownFolderName;
 import microsoft.exchange.webservices.data.core.service.item.Appointment;
-import microsoft.exchange.webservices.data.credential.WebCredentials;
-import microsoft.exchange.webservices.data.misc.ImpersonatedUserId;
 import microsoft.exchange.webservices.data.notification.PushSubscription;
 import microsoft.exchange.webservices.data.property.complex.FolderId;
 import microsoft.exchange.webservices.data.property.complex.ItemId;
@@ -25,7 +20,6 @@ import microsoft.exchange.webservices.data.core.enumeration.property.BasePropert
 import microsoft.exchange.webservices.data.core.enumeration.service.ServiceResult;
 import microsoft.exchange.webservices.data.core.enumeration.service.SyncFolderItemsScope;
 import microsoft.exchange.webservices.data.core.enumeration.misc.error.ServiceError;
-import microsoft.exchange.webservices.data.core.exception.service.remote.ServiceRequestException;
 import microsoft.exchange.webservices.data.core.exception.service.remote.ServiceResponseException;
 import microsoft.exchange.webservices.data.core.response.GetItemResponse;
 import microsoft.exchange.webservices.data.core.response.ServiceResponseCollection;
@@ -65,13 +59,7 @@ class EwsJavaApiInteropIT {
     }
 
     private ExchangeService service(String impersonate) {
-        ExchangeService service = new ExchangeService(ExchangeVersion.Exchange2010_SP2);
-        service.setUrl(sim.ewsUrl());
-        service.setCredentials(new WebCredentials("svc-rxpush", "secret"));
-        if (impersonate != null) {
-            service.setImpersonatedUserId(new ImpersonatedUserId(ConnectingIdType.SmtpAddress, impersonate));
-        }
-        return service;
+        return EwsClients.connect(sim, "svc-rxpush", "secret", impersonate);
     }
 
     @Test
@@ -236,89 +224,5 @@ class EwsJavaApiInteropIT {
             assertThat(item.getItemClass()).isEqualTo("IPM.SchedulePlus.FreeBusy.BinaryData");
             assertThat(item).isNotInstanceOf(Appointment.class);
         }
-    }
-
-    @Test
-    void refusesOtherMailboxesWithoutImpersonationAndWrongPasswords() throws Exception {
-        String room = sim.mailboxes().get(0);
-        ItemView booking = sim.bookings().create(room, BookingSpec.random());
-        try (ExchangeService service = service(null)) {
-            assertThatThrownBy(() -> Appointment.bind(service, new ItemId(booking.ewsId())))
-                    .isInstanceOf(ServiceResponseException.class)
-                    .satisfies(e -> assertThat(((ServiceResponseException) e).getErrorCode())
-                            .isEqualTo(ServiceError.ErrorAccessDenied));
-        }
-        try (ExchangeService other = service(sim.mailboxes().get(1))) {
-            assertThatThrownBy(() -> Appointment.bind(other, new ItemId(booking.ewsId())))
-                    .isInstanceOf(ServiceResponseException.class)
-                    .satisfies(e -> assertThat(((ServiceResponseException) e).getErrorCode())
-                            .isEqualTo(ServiceError.ErrorAccessDenied));
-        }
-        try (ExchangeService wrong = new ExchangeService(ExchangeVersion.Exchange2010_SP2)) {
-            wrong.setUrl(sim.ewsUrl());
-            wrong.setCredentials(new WebCredentials("svc-rxpush", "not-the-password"));
-            wrong.setImpersonatedUserId(new ImpersonatedUserId(ConnectingIdType.SmtpAddress, room));
-            assertThatThrownBy(() -> Appointment.bind(wrong, new ItemId(booking.ewsId())))
-                    .isInstanceOf(ServiceRequestException.class).hasMessageContaining("401");
-        }
-        try (ExchangeService unknown = service("nobody@sim.contoso.com")) {
-            // A SOAP fault: ews-java-api wraps it in a ServiceRequestException.
-            assertThatThrownBy(() -> Appointment.bind(unknown, new ItemId(booking.ewsId())))
-                    .isInstanceOf(ServiceRequestException.class)
-                    .satisfies(e -> assertThat(fault(e).getErrorCode()).isEqualTo(ServiceError.ErrorNonExistentMailbox));
-        }
-    }
-
-    @Test
-    void serverBusyCarriesBackOffMilliseconds() throws Exception {
-        String room = sim.mailboxes().get(0);
-        ItemView booking = sim.bookings().create(room, BookingSpec.random());
-        sim.faults().update(new rxpush.simulators.exchange.control.Faults.State(1.0, Duration.ofMillis(297749), null,
-                null, null, null));
-        try (ExchangeService service = service(room)) {
-            assertThatThrownBy(() -> Appointment.bind(service, new ItemId(booking.ewsId())))
-                    .isInstanceOf(ServiceRequestException.class)
-                    .satisfies(e -> {
-                        ServiceResponseException busy = fault(e);
-                        assertThat(busy.getErrorCode()).isEqualTo(ServiceError.ErrorServerBusy);
-                        assertThat(busy.getResponse().getErrorDetails()).containsEntry("BackOffMilliseconds", "297749");
-                    });
-        } finally {
-            sim.faults().update(new rxpush.simulators.exchange.control.Faults.State(0.0, null, null, null, null, null));
-        }
-        assertThat(sim.stats().count("ews.fault.ErrorServerBusy")).isGreaterThanOrEqualTo(1);
-    }
-
-    @Test
-    void subscribeRefusesBadWatermarksAndTheTwentyFirstSubscription() throws Exception {
-        String room = sim.mailboxes().get(2);
-        FolderId calendar = new FolderId(WellKnownFolderName.Calendar, new Mailbox(room));
-        try (ExchangeService service = service(room)) {
-            assertThatThrownBy(() -> service.subscribeToPushNotifications(List.of(calendar), receiver.url("/ews/w"), 5,
-                    "AQAAAExY/dNdjDVKjtBVHKR5IOurFukhAAAAAAE=", EventType.Modified))
-                    .isInstanceOf(ServiceResponseException.class)
-                    .satisfies(e -> assertThat(((ServiceResponseException) e).getErrorCode())
-                            .isEqualTo(ServiceError.ErrorInvalidWatermark));
-            for (int i = 0; i < 20; i++) {
-                service.subscribeToPushNotifications(List.of(calendar), receiver.url("/ews/many"), 60, null,
-                        EventType.Modified);
-            }
-            assertThatThrownBy(() -> service.subscribeToPushNotifications(List.of(calendar), receiver.url("/ews/many"),
-                    60, null, EventType.Modified))
-                    .isInstanceOf(ServiceResponseException.class)
-                    .satisfies(e -> assertThat(((ServiceResponseException) e).getErrorCode())
-                            .isEqualTo(ServiceError.ErrorExceededSubscriptionCount));
-        }
-        assertThat(sim.ews().killSilently(room)).isEqualTo(20);
-    }
-
-    /** The SOAP fault ews-java-api read, as the ServiceResponseException it wraps. */
-    private static ServiceResponseException fault(Throwable thrown) {
-        for (Throwable t = thrown; t != null; t = t.getCause()) {
-            if (t instanceof ServiceResponseException response) {
-                return response;
-            }
-        }
-        throw new AssertionError("no ServiceResponseException in " + thrown);
     }
 }

@@ -116,6 +116,9 @@ class GraphSubscriptionsIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> receiver.received("/graph/l3").stream()
                 .anyMatch(r -> r.body().contains("reauthorizationRequired")));
 
+        assertThat(graph.patch("/subscriptions/" + id, "{\"lifecycleNotificationUrl\":\"https://x.test/l\"}")
+                .status()).isEqualTo(400);
+        assertThat(graph.post("/subscriptions/" + id + "/reauthorize", "").status()).isEqualTo(204);
         GraphClient.Answer renewed = graph.patch("/subscriptions/" + id,
                 "{\"expirationDateTime\":\"" + sim.now().plus(Duration.ofHours(3)) + "\"}");
         assertThat(renewed.status()).isEqualTo(200);
@@ -172,8 +175,21 @@ class GraphSubscriptionsIT {
                 + "&client_secret=wrong&scope=https%3A%2F%2Fgraph.microsoft.com%2F.default");
         assertThat(badSecret.status()).isEqualTo(401);
         assertThat(badSecret.json().path("error").asString()).isEqualTo("invalid_client");
+        String scope = "&scope=https%3A%2F%2Fgraph.microsoft.com%2F.default";
+        assertThat(graph.tokenRequest("grant_type=password&client_id=" + sim.clientId() + scope).json()
+                .path("error").asString()).isEqualTo("unsupported_grant_type");
+        assertThat(graph.tokenRequest("grant_type=client_credentials&client_id=other&client_secret=x" + scope).json()
+                .path("error").asString()).isEqualTo("unauthorized_client");
+        assertThat(graph.tokenRequest("grant_type=client_credentials&client_id=" + sim.clientId() + "&client_secret="
+                + sim.clientSecret() + "&scope=Calendars.Read").json().path("error").asString()).isEqualTo("invalid_scope");
 
         var http = java.net.http.HttpClient.newHttpClient();
+        var otherTenant = http.send(java.net.http.HttpRequest.newBuilder(sim.baseUrl().resolve(
+                        "/other-tenant/oauth2/v2.0/token")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(otherTenant.statusCode()).isEqualTo(400);
+        assertThat(otherTenant.body()).contains("AADSTS90002");
         var noToken = http.send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create(sim.graphBaseUrl() + "/subscriptions")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
