@@ -1,6 +1,5 @@
 package rxpush.simulators.exchange.calendar;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,8 +45,8 @@ public final class CalendarStore {
         List<Mailbox> created = new ArrayList<>();
         for (int i = 0; i < addresses.size(); i++) {
             String address = addresses.get(i);
-            UUID guid = UUID.nameUUIDFromBytes((seed + "/mailbox/" + address).getBytes(StandardCharsets.UTF_8));
-            UUID objectId = UUID.nameUUIDFromBytes((seed + "/user/" + address).getBytes(StandardCharsets.UTF_8));
+            UUID guid = stableUuid(seed, "mailbox", address);
+            UUID objectId = stableUuid(seed, "user", address);
             Mailbox mailbox = new Mailbox(i, address, displayName(address), guid, objectId.toString(), clock.instant());
             if (byAddress.putIfAbsent(address.toLowerCase(Locale.ROOT), mailbox) != null) {
                 throw new IllegalArgumentException("mailbox " + address + " is configured twice");
@@ -63,7 +62,8 @@ public final class CalendarStore {
     public static List<String> generatedAddresses(int count, String domain) {
         List<String> addresses = new ArrayList<>(count);
         for (int i = 1; i <= count; i++) {
-            addresses.add(String.format(Locale.ROOT, "room-%03d@%s", i, domain));
+            String number = Integer.toString(i);
+            addresses.add("room-" + "000".substring(Math.min(3, number.length())) + number + "@" + domain);
         }
         return addresses;
     }
@@ -120,6 +120,24 @@ public final class CalendarStore {
         for (Listener listener : listeners) {
             listener.changed(mailbox, entries);
         }
+    }
+
+    /**
+     * A version-4-shaped UUID derived from seed, purpose and address (two salted 64-bit FNV-1a hashes,
+     * mixed): the same on every run, and cheap enough for 100,000 mailboxes.
+     */
+    static UUID stableUuid(long seed, String purpose, String address) {
+        long high = new java.util.SplittableRandom(fnv(seed, purpose + "/hi/" + address)).nextLong();
+        long low = new java.util.SplittableRandom(fnv(~seed, purpose + "/lo/" + address)).nextLong();
+        return new UUID((high & ~0xF000L) | 0x4000L, (low & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L);
+    }
+
+    private static long fnv(long seed, String text) {
+        long hash = 0xcbf29ce484222325L ^ seed;
+        for (int i = 0; i < text.length(); i++) {
+            hash = (hash ^ text.charAt(i)) * 0x100000001b3L;
+        }
+        return hash;
     }
 
     private static String displayName(String address) {

@@ -53,6 +53,8 @@ public final class EwsPush implements CalendarStore.Listener {
     private final PushSender sender;
     private final Map<String, PushSubscription> byId = new ConcurrentHashMap<>();
     private final Map<UUID, List<PushSubscription>> byMailbox = new ConcurrentHashMap<>();
+    /** Per budget key, so that counting a caller's live subscriptions does not scan them all. */
+    private final Map<String, List<PushSubscription>> byBudget = new ConcurrentHashMap<>();
 
     public EwsPush(CalendarStore store, SimScheduler scheduler, Stats stats, Faults faults, Settings settings) {
         this.store = store;
@@ -70,13 +72,19 @@ public final class EwsPush implements CalendarStore.Listener {
 
     /** Registers a subscription, refusing it past the caller's subscription budget. */
     synchronized PushSubscription register(PushSubscription.Builder request, int maxPerCaller) {
-        long live = byId.values().stream().filter(s -> s.active() && s.budgetKey.equals(request.budgetKey())).count();
-        if (live >= maxPerCaller) {
+        List<PushSubscription> callers = byBudget.computeIfAbsent(request.budgetKey(), k -> new ArrayList<>());
+        callers.removeIf(s -> {
+            synchronized (s) {
+                return !s.active();
+            }
+        });
+        if (callers.size() >= maxPerCaller) {
             throw new EwsError("ErrorExceededSubscriptionCount",
                     "You have exceeded the maximum number of subscriptions allowed.");
         }
         PushSubscription subscription = request.build(newId(request.mailbox()), scheduler.clock().instant());
         byId.put(subscription.id, subscription);
+        callers.add(subscription);
         byMailbox.computeIfAbsent(subscription.mailbox.guid(), k -> new CopyOnWriteArrayList<>()).add(subscription);
         stats.increment("ews.subscriptions.created");
         return subscription;

@@ -49,6 +49,7 @@ public final class GraphSubscriptions implements CalendarStore.Listener {
     private final double duplicateRate;
     private final Random random;
     private final Map<String, GraphSubscription> byId = new ConcurrentHashMap<>();
+    private final Map<Mailbox, List<GraphSubscription>> byMailbox = new ConcurrentHashMap<>();
 
     GraphSubscriptions(CalendarStore store, SimScheduler scheduler, Stats stats, HandshakeValidator validator,
                        NotificationDelivery delivery, String tenantId, String applicationId,
@@ -75,7 +76,7 @@ public final class GraphSubscriptions implements CalendarStore.Listener {
 
     GraphSubscription create(Request request) {
         synchronized (this) {
-            boolean duplicate = byId.values().stream().anyMatch(s -> s.active() && s.mailbox == request.mailbox()
+            boolean duplicate = mailboxSubscriptions(request.mailbox()).stream().anyMatch(s -> s.active()
                     && s.notificationUrl.equals(request.notificationUrl()) && s.changeTypes.equals(request.changeTypes()));
             if (duplicate) {
                 stats.increment("graph.subscriptions.conflicts");
@@ -92,6 +93,8 @@ public final class GraphSubscriptions implements CalendarStore.Listener {
                 request.changeTypes(), request.changeTypeText(), request.clientState(), request.notificationUrl(),
                 request.lifecycleUrl(), request.expiration(), request.immutableIds(), applicationId, now());
         byId.put(s.id, s);
+        mailboxSubscriptions(s.mailbox).removeIf(old -> !old.active());
+        mailboxSubscriptions(s.mailbox).add(s);
         schedule(s);
         stats.increment("graph.subscriptions.created");
         return s;
@@ -146,8 +149,8 @@ public final class GraphSubscriptions implements CalendarStore.Listener {
 
     @Override
     public void changed(Mailbox mailbox, List<JournalEntry> entries) {
-        for (GraphSubscription s : byId.values()) {
-            if (s.mailbox != mailbox || !s.active()) {
+        for (GraphSubscription s : byMailbox.getOrDefault(mailbox, List.of())) {
+            if (!s.active()) {
                 continue;
             }
             for (JournalEntry entry : entries) {
@@ -157,6 +160,10 @@ public final class GraphSubscriptions implements CalendarStore.Listener {
                 }
             }
         }
+    }
+
+    private List<GraphSubscription> mailboxSubscriptions(Mailbox mailbox) {
+        return byMailbox.computeIfAbsent(mailbox, k -> new java.util.concurrent.CopyOnWriteArrayList<>());
     }
 
     public List<SubscriptionView> subscriptions() {
