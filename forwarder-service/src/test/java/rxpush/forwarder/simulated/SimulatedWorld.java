@@ -8,7 +8,14 @@ import java.util.List;
 import rxpush.common.config.EwsSettings;
 import rxpush.common.exchange.EwsServiceFactory;
 import rxpush.forwarder.ForwarderSettings;
+import java.net.http.HttpClient;
+import rxpush.common.config.GraphSettings;
+import rxpush.common.contract.Source;
+import rxpush.common.exchange.GraphHttp;
+import rxpush.common.exchange.GraphTokenProvider;
+import rxpush.forwarder.exchange.BookingSource;
 import rxpush.forwarder.exchange.EwsBookingSource;
+import rxpush.forwarder.exchange.GraphBookingSource;
 import rxpush.forwarder.pipeline.ForwarderMetrics;
 import rxpush.forwarder.testing.Harness;
 import rxpush.forwarder.testing.SimulatedIngress;
@@ -30,7 +37,7 @@ public final class SimulatedWorld implements AutoCloseable {
     public final Harness harness;
     public final SimulatedIngress ingress;
     public final ForwarderMetrics readerMetrics = new ForwarderMetrics(new SimpleMeterRegistry());
-    private final EwsBookingSource reader;
+    private final EwsBookingSource ews;
 
     public SimulatedWorld(KafkaTestBroker kafka, int mailboxes, ForwarderSettings settings) {
         this(kafka, ExchangeSimulatorOptions.defaults().mailboxes(mailboxes).seed(42), settings);
@@ -42,14 +49,31 @@ public final class SimulatedWorld implements AutoCloseable {
 
     public SimulatedWorld(KafkaTestBroker kafka, ExchangeSimulatorOptions options, ForwarderSettings settings,
             int partitions) {
+        this(kafka, options, settings, partitions, Source.EWS);
+    }
+
+    /** @param protocol whether the mailboxes are read through EWS or through Graph */
+    public SimulatedWorld(KafkaTestBroker kafka, ExchangeSimulatorOptions options, ForwarderSettings settings,
+            int partitions, Source protocol) {
         exchange = ExchangeSimulator.start(options);
         rx = ResourceXpressSimulator.start(SimulatorOptions.defaults().withSeed(7));
-        reader = new EwsBookingSource(new EwsServiceFactory(new EwsSettings(exchange.ewsUrl(), "svc", "pw", null, true,
+        ews = new EwsBookingSource(new EwsServiceFactory(new EwsSettings(exchange.ewsUrl(), "svc", "pw", null, true,
                 Duration.ofMinutes(5), Duration.ofMinutes(5)), settings.exchangeTimeout()), readerMetrics,
                 settings.mailboxConcurrency(), 32);
+        BookingSource reader = protocol == Source.EWS ? ews : graph(settings);
         harness = new Harness(kafka, URI.create(rx.baseUrl()), rx.apiKey(), List.of(reader), settings, Clock.systemUTC(),
                 partitions);
-        ingress = new SimulatedIngress(exchange, kafka, harness.notifications);
+        ingress = new SimulatedIngress(exchange, kafka, harness.notifications, protocol);
+    }
+
+    private GraphBookingSource graph(ForwarderSettings settings) {
+        GraphSettings graph = new GraphSettings(exchange.graphBaseUrl(), exchange.tokenUrl(), exchange.tenantId(),
+                exchange.clientId(), exchange.clientSecret());
+        HttpClient http = HttpClient.newHttpClient();
+        Clock clock = Clock.systemUTC();
+        return new GraphBookingSource(new GraphHttp(graph, http, new GraphTokenProvider(graph, http, clock,
+                settings.exchangeTimeout()), clock, settings.exchangeTimeout()), readerMetrics,
+                settings.mailboxConcurrency());
     }
 
     /** RX compared with the exchange simulator's ground truth. */
@@ -57,7 +81,7 @@ public final class SimulatedWorld implements AutoCloseable {
         return rx.verify(exchange.baseUrl().resolve("/sim/truth"));
     }
 
-    /** Item fetches Exchange answered (GetItem items, not requests). */
+    /** Item fetches EWS answered (GetItem items, not requests). */
     public long itemsFetched() {
         return exchange.stats().count("ews.GetItem.items");
     }
@@ -66,7 +90,7 @@ public final class SimulatedWorld implements AutoCloseable {
     public void close() {
         harness.close();
         ingress.close();
-        reader.close();
+        ews.close();
         rx.close();
         exchange.close();
     }

@@ -156,6 +156,25 @@ class SimulatorBackedIT {
     }
 
     @Test
+    void graphMailboxesAreReadWithImmutableIdsAndStayInSync(KafkaTestBroker kafka) {
+        world = new SimulatedWorld(kafka, rxpush.simulators.exchange.ExchangeSimulatorOptions.defaults().mailboxes(3)
+                .seed(5), Harness.settings(Duration.ofMillis(500), Duration.ofMillis(200), Duration.ofSeconds(2)),
+                Harness.PARTITIONS, rxpush.common.contract.Source.GRAPH);
+        world.harness.start();
+        List<ItemView> bookings = create(6);
+        awaitInSync();
+        nextSecond();
+        world.exchange.bookings().cancel(bookings.get(0).ewsId());
+        world.exchange.bookings().move(bookings.get(1).ewsId(), world.exchange.mailboxes().get(2));
+        world.exchange.bookings().update(bookings.get(2).ewsId(), BookingSpec.random().withSubject("Graph rename"));
+
+        awaitInSync();
+        assertThat(world.verify().rxBookings()).isEqualTo(5);
+        assertThat(world.readerMetrics.exchangeRequestsTotal()).isPositive();
+        assertThat(world.itemsFetched()).as("nothing was read through EWS").isZero();
+    }
+
+    @Test
     void twoForwarderInstancesSplitTheWork(KafkaTestBroker kafka) {
         world(kafka, 8);
         Harness.Instance first = world.harness.start();

@@ -31,7 +31,18 @@ public final class SimulatedIngress implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong();
     private volatile boolean waitForAcks = true;
 
+    private final Source protocol;
+
     public SimulatedIngress(ExchangeSimulator exchange, KafkaTestBroker kafka, String topic) {
+        this(exchange, kafka, topic, Source.EWS);
+    }
+
+    /**
+     * @param protocol EWS: every item event with EWS ids (a move carries both ids); GRAPH: item
+     *                 events with immutable ids, a move out of the calendar as "deleted" (what Graph sends)
+     */
+    public SimulatedIngress(ExchangeSimulator exchange, KafkaTestBroker kafka, String topic, Source protocol) {
+        this.protocol = protocol;
         this.producer = new KafkaProducer<>(kafka.producerProperties(), new StringSerializer(), new ContractSerializer<>());
         this.topic = topic;
         exchange.store().addListener(this::changed);
@@ -39,20 +50,10 @@ public final class SimulatedIngress implements AutoCloseable {
 
     private void changed(Mailbox mailbox, List<JournalEntry> entries) {
         for (JournalEntry entry : entries) {
-            if (entry.target() == JournalEntry.Target.FOLDER) {
+            ChangeNotification hint = protocol == Source.EWS ? ews(mailbox, entry) : graph(mailbox, entry);
+            if (hint == null) {
                 continue;
             }
-            ChangeType type = switch (entry.kind()) {
-                case CREATED -> ChangeType.CREATED;
-                case MODIFIED -> ChangeType.UPDATED;
-                case DELETED -> ChangeType.DELETED;
-                case MOVED -> ChangeType.MOVED;
-            };
-            String address = mailbox.address();
-            Instant now = Instant.now();
-            ChangeNotification hint = new ChangeNotification(SchemaVersions.CURRENT, "sim-" + ids.incrementAndGet(),
-                    Source.EWS, address, "sim-subscription", type, entry.itemId(), entry.oldItemId(), entry.changeKey(),
-                    Long.toString(entry.position()), null, entry.at(), now, null);
             try {
                 var sent = producer.send(new ProducerRecord<>(topic, hint.key(), hint));
                 if (waitForAcks) {
@@ -66,6 +67,35 @@ public final class SimulatedIngress implements AutoCloseable {
                 throw new IllegalStateException("Kafka did not take the notification", e.getCause());
             }
         }
+    }
+
+    private ChangeNotification ews(Mailbox mailbox, JournalEntry entry) {
+        if (entry.target() == JournalEntry.Target.FOLDER) {
+            return null;
+        }
+        ChangeType type = switch (entry.kind()) {
+            case CREATED -> ChangeType.CREATED;
+            case MODIFIED -> ChangeType.UPDATED;
+            case DELETED -> ChangeType.DELETED;
+            case MOVED -> ChangeType.MOVED;
+        };
+        return new ChangeNotification(SchemaVersions.CURRENT, "sim-" + ids.incrementAndGet(), Source.EWS,
+                mailbox.address(), "sim-subscription", type, entry.itemId(), entry.oldItemId(), entry.changeKey(),
+                Long.toString(entry.position()), null, entry.at(), Instant.now(), null);
+    }
+
+    private ChangeNotification graph(Mailbox mailbox, JournalEntry entry) {
+        if (entry.target() != JournalEntry.Target.ITEM) {
+            return null;
+        }
+        ChangeType type = switch (entry.kind()) {
+            case CREATED -> ChangeType.CREATED;
+            case MODIFIED -> ChangeType.UPDATED;
+            case DELETED, MOVED -> ChangeType.DELETED;
+        };
+        return new ChangeNotification(SchemaVersions.CURRENT, "sim-" + ids.incrementAndGet(), Source.GRAPH,
+                mailbox.address(), "sim-graph-subscription", type, entry.immutableId(), null, entry.changeKey(), null,
+                null, null, Instant.now(), null);
     }
 
     /**
