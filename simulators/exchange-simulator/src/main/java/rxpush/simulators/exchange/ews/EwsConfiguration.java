@@ -34,6 +34,7 @@ public class EwsConfiguration {
                         ews.watermarkMaxAge()),
                 new GetItemOperation(lookup, stats),
                 new FindItemOperation(folders, stats),
+                new GetFolderOperation(folders, stats),
                 new SyncFolderItemsOperation(folders, stats, store.clock()));
         return new EwsDispatcher(operations, access, stats, faults);
     }
