@@ -336,6 +336,7 @@ public final class ForwarderLoop implements Runnable {
                 return;
             }
             log.info("Assigned {}", assigned);
+            status.assigned();
             for (TopicPartition tp : assigned) {
                 PartitionState state = new PartitionState(tp);
                 partitions.put(tp, state);

@@ -14,6 +14,7 @@ public final class ForwarderStatus {
     private volatile Map<String, Object> partitions = Map.of();
     private volatile String lastTransientFailure;
     private volatile boolean running;
+    private final java.util.concurrent.atomic.AtomicInteger assignments = new java.util.concurrent.atomic.AtomicInteger();
 
     /** The configuration problem that stops consumption (one line for operators), if any. */
     public Optional<String> blockedBy() {
@@ -27,6 +28,15 @@ public final class ForwarderStatus {
     /** Per assigned partition: pending records and, while backing off, until when. */
     public Map<String, Object> partitions() {
         return partitions;
+    }
+
+    /** How many times partitions were assigned to this instance (a steady member: once). */
+    public int assignments() {
+        return assignments.get();
+    }
+
+    void assigned() {
+        assignments.incrementAndGet();
     }
 
     public Optional<String> lastTransientFailure() {

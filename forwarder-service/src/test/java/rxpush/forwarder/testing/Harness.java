@@ -70,7 +70,10 @@ public final class Harness implements AutoCloseable {
         this.apiKey = apiKey;
         this.sources = sources;
         this.clock = clock;
-        this.clients = KafkaClients.bootstrap(kafka.bootstrapServers());
+        // A short poll interval: a consumer that stopped polling while it waits (instead of pausing)
+        // would be thrown out of the group within the tests' time.
+        this.clients = new KafkaClients(Map.of("bootstrap.servers", kafka.bootstrapServers(), "max.poll.interval.ms", 4000),
+                Map.of("bootstrap.servers", kafka.bootstrapServers()));
         this.notifications = settings.topic(Topics.NOTIFICATIONS);
         this.deadLetters = settings.topic(Topics.FORWARDER_DLT);
         this.versions = settings.topic(Topics.FORWARDED_VERSIONS);
