@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +18,6 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -59,6 +57,7 @@ public final class ForwarderLoop implements Runnable {
     private final Map<TopicPartition, PartitionState> partitions = new HashMap<>();
     private final BlockingQueue<Runnable> events = new LinkedBlockingQueue<>();
     private final ConfigurationGate gate;
+    private final OffsetCommitter committer;
     private volatile boolean running = true;
 
     public ForwarderLoop(Consumer<String, byte[]> consumer, String topic, Forwarding forwarding,
@@ -70,6 +69,7 @@ public final class ForwarderLoop implements Runnable {
         this.workers = workers;
         this.status = status;
         this.gate = new ConfigurationGate(forwarding, status, workers, events::add);
+        this.committer = new OffsetCommitter(consumer, partitions::get);
     }
 
     @Override
@@ -198,84 +198,17 @@ public final class ForwarderLoop implements Runnable {
                 : new TransientFailure("batch failed: " + cause, cause);
     }
 
-    /** Paused: not loaded yet, backing off, buffer full, or the whole forwarder blocked. */
     private void applyPauses(Instant now) {
-        Set<TopicPartition> wanted = new HashSet<>();
-        for (PartitionState state : partitions.values()) {
-            if (!state.loaded || state.backingOff(now) || gate.blocked()
-                    || state.buffer.size() >= forwarding.settings().maxBuffered()) {
-                wanted.add(state.partition);
-            }
-        }
-        Set<TopicPartition> paused = consumer.paused();
-        List<TopicPartition> resume = paused.stream().filter(tp -> !wanted.contains(tp)).toList();
-        List<TopicPartition> pause = wanted.stream().filter(tp -> !paused.contains(tp)).toList();
-        if (!resume.isEmpty()) {
-            consumer.resume(resume);
-        }
-        if (!pause.isEmpty()) {
-            consumer.pause(pause);
-        }
+        PartitionControl.applyPauses(consumer, partitions.values(), now, gate.blocked(),
+                forwarding.settings().maxBuffered());
     }
 
     private void commit(boolean sync) {
-        commit(partitions.values(), sync);
-    }
-
-    private void commit(Collection<PartitionState> states, boolean sync) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (PartitionState state : states) {
-            state.buffer.committable().filter(offset -> offset > state.committed).ifPresent(offset -> {
-                offsets.put(state.partition, new OffsetAndMetadata(offset));
-                state.committed = offset;
-            });
-        }
-        if (offsets.isEmpty()) {
-            return;
-        }
-        if (sync) {
-            try {
-                commitSync(offsets);
-            } catch (RuntimeException e) {
-                log.warn("Committing {} failed; the records will be read again (idempotently): {}", offsets.keySet(),
-                        e.getMessage());
-            }
-            return;
-        }
-        consumer.commitAsync(offsets, (committed, error) -> {
-            if (error != null) {
-                log.warn("Committing offsets failed, will retry: {}", error.getMessage());
-                committed.keySet().forEach(tp -> {
-                    PartitionState state = partitions.get(tp);
-                    if (state != null) {
-                        state.committed = -1;
-                    }
-                });
-            }
-        });
-    }
-
-    private void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
-        try {
-            consumer.commitSync(offsets);
-        } catch (WakeupException pendingStop) {
-            // stop() woke the consumer while it was not polling; the wake-up is spent now.
-            consumer.commitSync(offsets);
-        }
+        committer.commit(partitions.values(), sync);
     }
 
     private void report() {
-        long lag = 0;
-        Map<String, Object> snapshot = new HashMap<>();
-        Instant now = forwarding.clock().instant();
-        for (PartitionState state : partitions.values()) {
-            lag += consumer.currentLag(state.partition).orElse(0) + state.buffer.size();
-            snapshot.put(Integer.toString(state.partition.partition()), state.backingOff(now)
-                    ? Map.of("pending", state.buffer.size(), "retryAt", state.retryAt.toString())
-                    : Map.of("pending", state.buffer.size()));
-        }
-        forwarding.metrics().lag(lag);
-        status.partitions(snapshot);
+        PartitionControl.report(consumer, partitions.values(), forwarding, status);
     }
 
     private void shutdown() {
@@ -353,7 +286,7 @@ public final class ForwarderLoop implements Runnable {
             log.info("Revoked {}", revoked);
             List<PartitionState> states = revoked.stream().map(partitions::get).filter(s -> s != null).toList();
             finishInFlight(states);
-            commit(states, true);
+            committer.commit(states, true);
             forget(revoked);
         }
 
