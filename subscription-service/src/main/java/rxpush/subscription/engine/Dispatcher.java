@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import rxpush.common.contract.Protocol;
 
 /**
@@ -49,8 +49,7 @@ final class Dispatcher {
     private final TreeSet<Entry> checks = new TreeSet<>(ORDER);
     private final Map<String, Entry> byMailbox = new HashMap<>();
     private final Object lock = new Object();
-    private final AtomicBoolean pumping = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
+    private final AtomicInteger wip = new AtomicInteger();
     private int inFlight;
     private Instant wakeAt;
 
@@ -136,27 +135,22 @@ final class Dispatcher {
     }
 
     /**
-     * Hands out due work. Re-entrant calls (an inline executor finishing an action inside the loop)
-     * only ask the running loop to go round again, so a long backlog never deepens the stack.
+     * Hands out due work. A drain loop with a work-in-progress counter: a call while another thread
+     * (or an outer call on this thread, with an inline executor) is draining only counts itself, and
+     * the drainer goes round until no call is left unserved. Re-entrant calls never deepen the stack
+     * and no request is lost between the drainer's last look and its exit.
      */
     void pump() {
-        if (!pumping.compareAndSet(false, true)) {
-            again.set(true);
+        if (wip.getAndIncrement() != 0) {
             return;
         }
-        try {
-            do {
-                again.set(false);
-                for (Entry entry : takeDue()) {
-                    executor.execute(() -> work.run(entry.mailbox(), entry.request()));
-                }
-            } while (again.get());
-        } finally {
-            pumping.set(false);
-        }
-        if (again.get()) {
-            pump();
-        }
+        int missed = 1;
+        do {
+            for (Entry entry : takeDue()) {
+                executor.execute(() -> work.run(entry.mailbox(), entry.request()));
+            }
+            missed = wip.addAndGet(-missed);
+        } while (missed != 0);
     }
 
     private List<Entry> takeDue() {
