@@ -161,7 +161,7 @@ class SubscriptionConfiguration {
         return () -> {
             Health.Builder health = service.running() && coordinator.joined() ? Health.up() : Health.down();
             return health.withDetail("ownedPartitions", coordinator.owned())
-                    .withDetail("mailboxes", engine.summary().mailboxes())
+                    .withDetail("mailboxes", engine.mailboxCount())
                     .withDetail("notificationUrl", Urls.trimmed(properties.notificationUrl()))
                     .build();
         };

@@ -144,6 +144,20 @@ class SubscriptionServiceIT {
             assertThat(status.body()).contains("\"state\":\"ACTIVE\"").contains("\"nextAction\":\"RENEW\"")
                     .contains(activeOf("room.api@contoso.com").subscriptionId());
         });
+        // An item notification delivered by this subscription shows as its last notification.
+        String subscriptionId = activeOf("room.api@contoso.com").subscriptionId();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            Instant at = Instant.now();
+            ChangeNotification item = new ChangeNotification(SchemaVersions.CURRENT, UUID.randomUUID().toString(),
+                    rxpush.common.contract.Source.GRAPH, "room.api@contoso.com", subscriptionId, ChangeType.CREATED,
+                    "item-1", null, null, null, null, at, at, null);
+            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(broker().producerProperties())) {
+                producer.send(new ProducerRecord<>(TOPICS.notifications(), item.key().getBytes(StandardCharsets.UTF_8),
+                        ContractJson.mapper().writeValueAsBytes(item))).get();
+            }
+            assertThat(call(managementPort, "GET", "/api/mailboxes/room.api@contoso.com/status", null).body())
+                    .contains("\"lastNotificationAt\":\"");
+        });
         HttpResponse<String> all = call(managementPort, "GET", "/api/status", null);
         assertThat(all.statusCode()).isEqualTo(200);
         assertThat(all.body()).contains("room.api@contoso.com").contains("ownedPartitions");

@@ -395,6 +395,11 @@ public final class SubscriptionEngine {
         return EngineStatus.of(this);
     }
 
+    /** How many mailboxes this instance works (cheap, for health checks). */
+    public int mailboxCount() {
+        return mailboxes.size();
+    }
+
     boolean isOwned(String address) {
         MailboxState m = mailboxes.get(address);
         return m != null && owner(m) != null;
