@@ -108,10 +108,18 @@ public final class Verifier {
         }
     }
 
-    /** Why RX's version is not Exchange's, or {@code null} when it is. */
+    /**
+     * Why RX's version is not Exchange's, or {@code null} when it is. The change key is Exchange's own
+     * version id, so equal change keys are the same version; lastModified is compared to the second,
+     * because EWS reports whole seconds while Graph and the truth keep fractions.
+     */
     private static String staleness(TruthItem truth, BookingUpdate held) {
+        boolean bothKeys = truth.changeKey() != null && held.changeKey() != null;
+        if (bothKeys && truth.changeKey().equals(held.changeKey())) {
+            return null;
+        }
         if (truth.lastModified() != null) {
-            int order = held.lastModified().compareTo(truth.lastModified());
+            int order = toSecond(held.lastModified()).compareTo(toSecond(truth.lastModified()));
             if (order < 0) {
                 return "RX holds an older lastModified";
             }
@@ -119,11 +127,14 @@ public final class Verifier {
                 return "RX holds a newer lastModified than Exchange";
             }
         }
-        if (truth.changeKey() != null && !Objects.equals(truth.changeKey(), held.changeKey())) {
-            return truth.lastModified() == null ? "RX holds another changeKey"
-                    : "same lastModified, another changeKey";
+        if (bothKeys) {
+            return truth.lastModified() == null ? "RX holds another changeKey" : "same lastModified, another changeKey";
         }
         return null;
+    }
+
+    private static java.time.Instant toSecond(java.time.Instant instant) {
+        return instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
 
     private static Finding finding(Expected e, StoredBooking held, Version truth, String detail) {

@@ -76,6 +76,21 @@ class VerifierTest {
     }
 
     @Test
+    void theSameChangeKeyIsTheSameVersionWhateverTheTimestampPrecision() {
+        // EWS reports LastModifiedTime in whole seconds; the truth keeps the milliseconds.
+        Instant precise = Instant.parse("2026-11-25T09:00:00.734Z");
+        VerifyReport report = verify(truth(new TruthItem("a", "ck1", precise, false)), List.of(held("a", "ck1", T1)));
+        assertThat(report.ok()).as(report.summary()).isTrue();
+    }
+
+    @Test
+    void anotherChangeKeyWithinTheSameSecondIsStale() {
+        Instant precise = Instant.parse("2026-11-25T09:00:00.734Z");
+        VerifyReport report = verify(truth(new TruthItem("a", "ck2", precise, false)), List.of(held("a", "ck1", T1)));
+        assertThat(report.stale()).singleElement().satisfies(f -> assertThat(f.detail()).isEqualTo("same lastModified, another changeKey"));
+    }
+
+    @Test
     void cancelledUnknownAndMisnamedBookingsAreExtra() {
         StoredBooking misnamed = new StoredBooking("bk-custom",
                 Bookings.update(ROOM, "b", "bk-custom", "ck1", T1), NOW, "k");
