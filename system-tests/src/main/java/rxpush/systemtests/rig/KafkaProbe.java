@@ -1,6 +1,8 @@
 package rxpush.systemtests.rig;
 
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -8,9 +10,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.Node;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 
 /** What the rig asks the cluster: which brokers are up, who leads a partition, who is in sync. */
@@ -41,6 +45,16 @@ public final class KafkaProbe implements AutoCloseable {
         return partitionInfo(topic, partition).isr().stream().map(Node::id).sorted().toList();
     }
 
+    /** The partition of {@code topic} with the most records (the highest end offset). */
+    public int busiestPartition(String topic) {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        describe(topic).partitions().forEach(info -> latest.put(new TopicPartition(topic, info.partition()),
+                OffsetSpec.latest()));
+        return get(admin.listOffsets(latest).all()).entrySet().stream()
+                .max(Comparator.comparingLong(entry -> entry.getValue().offset()))
+                .orElseThrow().getKey().partition();
+    }
+
     public TopicDescription describe(String topic) {
         try {
             return get(admin.describeTopics(List.of(topic)).allTopicNames()).get(topic);
@@ -58,7 +72,8 @@ public final class KafkaProbe implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException(topic + " has no partition " + partition));
     }
 
-    static <T> T get(KafkaFuture<T> future) {
+    /** The future's value within 15 s; a failure becomes an IllegalStateException with the cause's message. */
+    public static <T> T get(KafkaFuture<T> future) {
         try {
             return future.get(15, TimeUnit.SECONDS);
         } catch (ExecutionException e) {

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -105,12 +106,15 @@ public final class LocalStack implements AutoCloseable {
         processes.terminate(topology.instance(name).name(), STOP_GRACE).join();
     }
 
-    /** Starts a stopped or killed instance again (same ports, same data) and waits until it is ready. */
-    public void start(String name) {
-        Instance instance = topology.instance(name);
-        launch(instance);
-        Readiness.await(instance, processes, dir, INSTANCE_READY);
-        if (instance.role() == Role.BROKER) {
+    /**
+     * Starts stopped or killed instances again (same ports, same data), all at once, and waits until
+     * they are ready: brokers of a quorum must start together to elect a controller.
+     */
+    public void start(String... names) {
+        List<Instance> group = Arrays.stream(names).map(topology::instance).toList();
+        group.forEach(this::launch);
+        group.forEach(instance -> Readiness.await(instance, processes, dir, INSTANCE_READY));
+        if (group.stream().anyMatch(instance -> instance.role() == Role.BROKER)) {
             awaitBrokers(runningCount(Role.BROKER));
         }
     }

@@ -108,6 +108,7 @@ public final class LocalStackCli {
                 case "--forwarder" -> spec.withCounts(spec.brokers(), spec.ingress(), spec.subscription(),
                         count(args, option));
                 case "--no-simulators" -> spec.withSimulators(false);
+                case "--graph-rooms" -> spec.withGraphRooms(count(args, option));
                 case "--port-base" -> spec.withPortBase(count(args, option));
                 case "--set" -> {
                     String[] pair = required(args, "--set needs key=value").split("=", 2);

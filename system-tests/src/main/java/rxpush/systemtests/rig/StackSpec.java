@@ -23,13 +23,15 @@ import java.util.TreeMap;
  * @param subscription       subscription-service instances, 0-9
  * @param forwarder          forwarder-service instances, 0-9
  * @param simulators         whether the exchange and resourcexpress simulators run
+ * @param graphRooms         how many of the 6 simulated rooms are Office 365 (Graph) mailboxes; the
+ *                           others are on-premises (EWS)
  * @param portBase           first port of the stack's port block (see {@link Topology} for the layout)
  * @param runDir             where configs, data, logs and pid files go; wiped by {@code up}
  * @param classpath          the class path every JVM of the stack runs with
  * @param java               the java executable
  * @param serviceProperties  extra Spring properties given to every rx-push service instance
  */
-public record StackSpec(int brokers, int ingress, int subscription, int forwarder, boolean simulators,
+public record StackSpec(int brokers, int ingress, int subscription, int forwarder, boolean simulators, int graphRooms,
         int portBase, Path runDir, String classpath, String java, Map<String, String> serviceProperties) {
 
     static final String FILE = "stack.properties";
@@ -40,6 +42,9 @@ public record StackSpec(int brokers, int ingress, int subscription, int forwarde
         requireRange("ingress", ingress, 0);
         requireRange("subscription", subscription, 0);
         requireRange("forwarder", forwarder, 0);
+        if (graphRooms < 0 || graphRooms > ServiceWiring.MAILBOXES) {
+            throw new IllegalArgumentException("graph rooms must be within 0-" + ServiceWiring.MAILBOXES + ", was " + graphRooms);
+        }
         if (portBase < 1024 || portBase > 65_000) {
             throw new IllegalArgumentException("port base must be within 1024-65000, was " + portBase);
         }
@@ -49,21 +54,26 @@ public record StackSpec(int brokers, int ingress, int subscription, int forwarde
 
     /** The topology: 3 brokers, 2 ingress, 2 subscription, 3 forwarder, both simulators. */
     public static StackSpec defaults(Path runDir, String classpath) {
-        return new StackSpec(3, 2, 2, 3, true, 19_000, runDir, classpath, currentJava(), Map.of());
+        return new StackSpec(3, 2, 2, 3, true, 3, 19_000, runDir, classpath, currentJava(), Map.of());
     }
 
     public StackSpec withCounts(int brokers, int ingress, int subscription, int forwarder) {
-        return new StackSpec(brokers, ingress, subscription, forwarder, simulators, portBase, runDir, classpath,
+        return new StackSpec(brokers, ingress, subscription, forwarder, simulators, graphRooms, portBase, runDir, classpath,
                 java, serviceProperties);
     }
 
     public StackSpec withSimulators(boolean on) {
-        return new StackSpec(brokers, ingress, subscription, forwarder, on, portBase, runDir, classpath, java,
+        return new StackSpec(brokers, ingress, subscription, forwarder, on, graphRooms, portBase, runDir, classpath, java,
                 serviceProperties);
     }
 
+    public StackSpec withGraphRooms(int rooms) {
+        return new StackSpec(brokers, ingress, subscription, forwarder, simulators, rooms, portBase, runDir, classpath,
+                java, serviceProperties);
+    }
+
     public StackSpec withPortBase(int base) {
-        return new StackSpec(brokers, ingress, subscription, forwarder, simulators, base, runDir, classpath, java,
+        return new StackSpec(brokers, ingress, subscription, forwarder, simulators, graphRooms, base, runDir, classpath, java,
                 serviceProperties);
     }
 
@@ -71,7 +81,7 @@ public record StackSpec(int brokers, int ingress, int subscription, int forwarde
     public StackSpec withServiceProperty(String key, String value) {
         Map<String, String> all = new TreeMap<>(serviceProperties);
         all.put(key, value);
-        return new StackSpec(brokers, ingress, subscription, forwarder, simulators, portBase, runDir, classpath, java,
+        return new StackSpec(brokers, ingress, subscription, forwarder, simulators, graphRooms, portBase, runDir, classpath, java,
                 all);
     }
 
@@ -112,6 +122,7 @@ public record StackSpec(int brokers, int ingress, int subscription, int forwarde
         props.setProperty("subscription", Integer.toString(subscription));
         props.setProperty("forwarder", Integer.toString(forwarder));
         props.setProperty("simulators", Boolean.toString(simulators));
+        props.setProperty("graph-rooms", Integer.toString(graphRooms));
         props.setProperty("port-base", Integer.toString(portBase));
         props.setProperty("classpath", classpath);
         props.setProperty("java", java);
@@ -136,7 +147,7 @@ public record StackSpec(int brokers, int ingress, int subscription, int forwarde
         props.stringPropertyNames().stream().filter(name -> name.startsWith(PROPERTY_PREFIX))
                 .forEach(name -> service.put(name.substring(PROPERTY_PREFIX.length()), props.getProperty(name)));
         return new StackSpec(intOf(props, "brokers"), intOf(props, "ingress"), intOf(props, "subscription"),
-                intOf(props, "forwarder"), Boolean.parseBoolean(props.getProperty("simulators")),
+                intOf(props, "forwarder"), Boolean.parseBoolean(props.getProperty("simulators")), intOf(props, "graph-rooms"),
                 intOf(props, "port-base"), runDir, props.getProperty("classpath"), props.getProperty("java"), service);
     }
 

@@ -16,7 +16,7 @@ class StackSpecTest {
     @Test
     void aSavedSpecLoadsBackUnchanged() throws IOException {
         StackSpec spec = StackSpec.defaults(runDir, "a.jar:b.jar").withCounts(3, 1, 2, 4).withSimulators(false)
-                .withPortBase(23_000).withServiceProperty("rxpush.x", "y=z");
+                .withPortBase(23_000).withGraphRooms(1).withServiceProperty("rxpush.x", "y=z");
         spec.save();
         assertThat(StackSpec.load(runDir)).isEqualTo(spec);
     }
@@ -32,6 +32,7 @@ class StackSpecTest {
         assertThatThrownBy(() -> spec.withCounts(0, 1, 1, 1)).hasMessageContaining("brokers must be within 1-9");
         assertThatThrownBy(() -> spec.withCounts(3, 10, 1, 1)).hasMessageContaining("ingress must be within 0-9");
         assertThatThrownBy(() -> spec.withPortBase(80)).hasMessageContaining("port base");
+        assertThatThrownBy(() -> spec.withGraphRooms(7)).hasMessageContaining("graph rooms must be within 0-6");
     }
 
     @Test

@@ -67,6 +67,20 @@ class TopologyTest {
     }
 
     @Test
+    void servicesAreWiredToTheSimulatorsAndTheBalancer() {
+        List<String> command = defaults.command(defaults.instance("subscription-1"), dir);
+        assertThat(command).contains("--rxpush.notification-url=http://127.0.0.1:19100",
+                "--rxpush.tenant-url=http://127.0.0.1:19500", "--rxpush.ews.url=http://127.0.0.1:19400/EWS/Exchange.asmx",
+                "--rxpush.mailboxes[0].protocol=EWS", "--rxpush.mailboxes[2].protocol=EWS",
+                "--rxpush.mailboxes[3].protocol=GRAPH", "--rxpush.mailboxes[5].address=room-6@rig.contoso.com");
+        Topology ewsOnly = new Topology(StackSpec.defaults(dir.root(), "cp").withGraphRooms(0));
+        assertThat(ewsOnly.command(ewsOnly.instance("forwarder-1"), dir))
+                .contains("--rxpush.mailboxes[5].protocol=EWS").doesNotContain("--rxpush.mailboxes[5].protocol=GRAPH");
+        assertThat(defaults.command(defaults.instance("exchange-simulator"), dir))
+                .contains("--server.port=19400", "--rxpush.exchange-simulator.mailboxes.addresses[5]=room-6@rig.contoso.com");
+    }
+
+    @Test
     void theBalancerFrontsEveryIngressInstance() {
         List<String> command = defaults.command(defaults.instance("ingress-lb"), dir);
         assertThat(command.subList(command.size() - 3, command.size()))
