@@ -9,7 +9,9 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
+import rxpush.standalone.run.DemoSession;
 import rxpush.standalone.run.Launcher;
 import rxpush.standalone.run.StartupFailure;
 
@@ -27,15 +29,19 @@ class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--demo", description = {"Also start the Exchange and ResourceXpress simulators with a booking",
+            "workload, wire rx-push to them and print a live summary every few seconds."})
+    boolean demo;
+
     @Unmatched
     List<String> settings = new ArrayList<>();
 
     @Override
     public Integer call() throws InterruptedException {
         PrintStream out = System.out;
-        Launcher launcher = new Launcher();
+        AutoCloseable running;
         try {
-            launcher.start(settings, Map.of(), out);
+            running = demo ? DemoSession.start(settings, out) : new Launcher().start(settings, Map.of(), out);
         } catch (RuntimeException e) {
             spec.commandLine().getErr().println("rx-push: " + StartupFailure.describe(e));
             spec.commandLine().getErr().flush();
@@ -44,7 +50,11 @@ class RunCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("Stopping rx-push...");
-            launcher.close();
+            try {
+                running.close();
+            } catch (Exception e) {
+                out.println("Stopping failed: " + e.getMessage());
+            }
             stopped.countDown();
         }, "rxpush-shutdown"));
         stopped.await();

@@ -119,7 +119,7 @@ public final class Launcher implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException("ingress is not running"));
     }
 
-    /** Stops in reverse start order: gateway, ingress (no new notifications), forwarder, subscription, Kafka. */
+    /** Stops in reverse start order: gateway, subscription, forwarder, ingress, then Kafka. */
     @Override
     public synchronized void close() {
         while (!started.isEmpty()) {

@@ -5,11 +5,15 @@ import rxpush.forwarder.ForwarderApplication;
 import rxpush.ingress.IngressApplication;
 import rxpush.subscription.SubscriptionApplication;
 
-/** The services the launcher runs, in start order (ingress last: it may only answer once the rest runs). */
+/**
+ * The services the launcher runs, in start order. Ingress first: Graph validates the notification URL
+ * while subscription-service creates a subscription, so the endpoint must already answer; ingress needs
+ * nothing but Kafka. Subscription-service last, once both ends of its notifications are up.
+ */
 enum ServiceKind {
-    SUBSCRIPTION("subscription", SubscriptionApplication.class),
+    INGRESS("ingress", IngressApplication.class),
     FORWARDER("forwarder", ForwarderApplication.class),
-    INGRESS("ingress", IngressApplication.class);
+    SUBSCRIPTION("subscription", SubscriptionApplication.class);
 
     private final String configName;
     private final Class<?> application;
@@ -28,7 +32,9 @@ enum ServiceKind {
      * names win), as if the service ran alone with that file beside it.
      */
     SpringApplicationBuilder builder() {
+        // The launcher closes the services itself, in order; Spring's own hook would close them all at once.
         return new SpringApplicationBuilder(application)
+                .registerShutdownHook(false)
                 .properties("spring.config.name=" + configName + ",application");
     }
 }
