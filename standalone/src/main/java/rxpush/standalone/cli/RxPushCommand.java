@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         description = "rx-push: Exchange/Office 365 calendar changes pushed to ResourceXpress through Kafka.%n"
                 + "Without a verb, runs every service (same as 'run').",
         subcommands = {RunCommand.class, DoctorCommand.class, ImportLegacyConfigCommand.class, MailboxesCommand.class,
-                StatusCommand.class, ResyncCommand.class},
+                StatusCommand.class, ResyncCommand.class, ReplayCommand.class, DltCommand.class},
         footer = "%nRun 'rxpush <verb> --help' for the options of each verb.")
 public class RxPushCommand implements Runnable {
 
