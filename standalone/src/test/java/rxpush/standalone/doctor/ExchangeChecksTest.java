@@ -112,7 +112,8 @@ class ExchangeChecksTest {
         try (LoopbackHttp graph = new LoopbackHttp(r -> r.path().endsWith("/token") ? token() : Answer.json(200, "{\"id\":\"c\"}"))) {
             List<CheckResult> results = graphCheck(graph, List.of("room.2@contoso.com")).run();
             assertThat(results).extracting(CheckResult::status).containsExactly(Status.PASS, Status.PASS);
-            assertThat(graph.requests.get(1).path()).isEqualTo("/v1.0/users/room.2%40contoso.com/calendar?$select=id");
+            assertThat(graph.requests.get(1).path()).startsWith("/v1.0/users/room.2%40contoso.com/calendarView?startDateTime=")
+                    .endsWith("&$top=1&$select=id");
         }
     }
 
