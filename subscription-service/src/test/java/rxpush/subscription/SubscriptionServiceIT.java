@@ -233,6 +233,7 @@ class SubscriptionServiceIT {
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).contains("\"status\":\"UP\"").contains("ownedPartitions");
         });
-        assertThat(engine.ownedPartitions()).containsExactly(0, 1, 2);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(engine.ownedPartitions()).containsExactly(0, 1, 2));
     }
 }

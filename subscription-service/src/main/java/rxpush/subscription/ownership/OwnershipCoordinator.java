@@ -81,7 +81,10 @@ public final class OwnershipCoordinator implements AutoCloseable {
         thread = Thread.ofPlatform().name("subscription-ownership").start(this::run);
     }
 
-    /** True once this instance has completed a group join (it may own nothing if others own all). */
+    /**
+     * True once this instance's partitions of its latest group join are taken over (it may own nothing
+     * when others own all); false again while its membership is lost.
+     */
     public boolean joined() {
         return joined;
     }
@@ -126,7 +129,6 @@ public final class OwnershipCoordinator implements AutoCloseable {
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            joined = true;
             // The consumer never reads the registrations itself: the registry view does.
             consumer.pause(consumer.assignment());
             List<Future<?>> pending = new ArrayList<>();
@@ -143,6 +145,8 @@ public final class OwnershipCoordinator implements AutoCloseable {
             if (!partitions.isEmpty()) {
                 log.info("Owning partitions {} of {}", owned(), topics.mailboxes());
             }
+            // Only now: health reports UP once the assigned partitions are taken over.
+            joined = true;
         }
 
         @Override
@@ -152,6 +156,7 @@ public final class OwnershipCoordinator implements AutoCloseable {
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            joined = false;
             log.warn("Lost partitions {} (membership expired); stopping their work", partitions);
             releaseAll(partitions.stream().map(TopicPartition::partition).toList());
         }
