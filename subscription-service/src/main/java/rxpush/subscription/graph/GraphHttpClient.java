@@ -55,8 +55,11 @@ public final class GraphHttpClient implements GraphClient {
         body.put("resource", "/users/" + URLEncoder.encode(mailbox, StandardCharsets.UTF_8).replace("%40", "@") + "/events");
         body.put("expirationDateTime", expiresAt.toString());
         body.put("clientState", clientState);
+        // Immutable ids in the notifications: the forwarder reads and pushes events by immutable id, so a
+        // notification's id (a deletion's above all) must name the same booking.
         HttpResponse<String> response = send(http.request("/subscriptions")
                 .header("Content-Type", "application/json")
+                .header("Prefer", "IdType=\"ImmutableId\"")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())), "create subscription", true);
         if (response.statusCode() != 201 && response.statusCode() != 200) {
             throw failure(response, "create subscription");

@@ -54,7 +54,11 @@ class GraphHttpClientTest {
         assertThat(atGraph.lifecycleUrl()).isEqualTo(LIFECYCLE.toString());
         assertThat(atGraph.clientState()).isEqualTo("secret-client-state");
         assertThat(stub.requests()).filteredOn(r -> r.method().equals("POST") && r.path().endsWith("/subscriptions"))
-                .singleElement().satisfies(r -> assertThat(r.body()).contains("\"changeType\":\"created,updated,deleted\""));
+                .singleElement().satisfies(r -> {
+                    assertThat(r.body()).contains("\"changeType\":\"created,updated,deleted\"");
+                    // Notifications must name events by the immutable ids the forwarder pushes them under.
+                    assertThat(r.header("Prefer")).isEqualTo("IdType=\"ImmutableId\"");
+                });
     }
 
     @Test
