@@ -40,8 +40,8 @@ public class ConfigFailureAnalyzer extends AbstractFailureAnalyzer<BindException
         if (cause.getCause() instanceof BindValidationException validation) {
             return "Invalid configuration: " + validation.getValidationErrors().getAllErrors().stream()
                     .map(error -> error instanceof FieldError field
-                            ? prefix + "." + kebab(field.getField()) + " " + field.getDefaultMessage()
-                            : prefix + " " + error.getDefaultMessage())
+                            ? base(prefix, field.getObjectName()) + "." + kebab(field.getField()) + " " + field.getDefaultMessage()
+                            : base(prefix, error.getObjectName()) + " " + error.getDefaultMessage())
                     .collect(Collectors.joining("; "));
         }
         String property = cause.getProperty() != null ? cause.getProperty().getName().toString() : prefix;
@@ -72,6 +72,14 @@ public class ConfigFailureAnalyzer extends AbstractFailureAnalyzer<BindException
             root = root.getCause();
         }
         return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+
+    /**
+     * The key the error's field is relative to: a nested record's violations may name the nested
+     * object ({@code rxpush.subscription}) rather than carry its path in the field.
+     */
+    static String base(String prefix, String objectName) {
+        return objectName != null && objectName.startsWith(prefix + ".") ? kebab(objectName) : prefix;
     }
 
     /** Field paths come as Java names (statusFrequency); properties are written kebab-case. */

@@ -16,7 +16,12 @@ class ConfigFailureAnalyzerTest {
 
     @Validated
     @ConfigurationProperties("rxpush")
-    record SampleProperties(@Valid EwsSettings ews, @NotNull java.net.URI tenantUrl) {
+    record SampleProperties(@Valid EwsSettings ews, @NotNull java.net.URI tenantUrl,
+            @Valid @org.springframework.boot.context.properties.bind.DefaultValue Nested subscription) {
+    }
+
+    record Nested(@org.springframework.boot.context.properties.bind.DefaultValue("4")
+            @jakarta.validation.constraints.Min(1) int maxConcurrentRequests) {
     }
 
     @EnableConfigurationProperties(SampleProperties.class)
@@ -52,6 +57,19 @@ class ConfigFailureAnalyzerTest {
                 .run(context -> line[0] = ConfigFailureAnalyzer.describeConfigFailure(context.getStartupFailure()).orElseThrow());
         assertThat(line[0]).contains("rxpush.ews.status-frequency must be between 1 and 1440 minutes");
         assertThat(ConfigFailureAnalyzer.describeConfigFailure(new IllegalStateException("other"))).isEmpty();
+    }
+
+    @Test
+    void aViolationInANestedRecordNamesTheWholeKey() {
+        String line = analyze("rxpush.tenant-url=http://rx.local", "rxpush.subscription.max-concurrent-requests=0");
+        assertThat(line).startsWith("Invalid configuration: rxpush.subscription.max-concurrent-requests must be greater than");
+    }
+
+    @Test
+    void aFieldErrorOnANestedObjectUsesTheObjectsKey() {
+        assertThat(ConfigFailureAnalyzer.base("rxpush", "rxpush.subscription")).isEqualTo("rxpush.subscription");
+        assertThat(ConfigFailureAnalyzer.base("rxpush", "rxpush")).isEqualTo("rxpush");
+        assertThat(ConfigFailureAnalyzer.base("rxpush", "somethingElse")).isEqualTo("rxpush");
     }
 
     @Test
