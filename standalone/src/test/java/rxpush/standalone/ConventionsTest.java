@@ -77,9 +77,10 @@ class ConventionsTest {
     void everyClassWithTestsIsNamedSoMavenRunsIt() {
         List<String> offenders = javaFiles("test").stream()
                 .filter(p -> TEST_ANNOTATION.matcher(read(p)).find())
-                .filter(p -> !p.getFileName().toString().matches(".*(Test|IT)\\.java"))
+                .filter(p -> !p.getFileName().toString().matches(".*(Test|IT|Benchmark)\\.java"))
                 .map(Path::toString).toList();
-        assertThat(offenders).as("Surefire runs *Test and Failsafe *IT; other names would be silently skipped").isEmpty();
+        assertThat(offenders).as("Surefire runs *Test and Failsafe *IT; *Benchmark runs only on demand"
+                + " (docs/benchmarks.md); other names would be silently skipped").isEmpty();
     }
 
     @Test

@@ -38,7 +38,8 @@ public final class DemoSession implements AutoCloseable {
             throw e;
         }
         out.println("Demo: " + demo.rooms() + " rooms (half EWS, half Graph), about " + DemoEnvironment.CHANGES_PER_SECOND
-                + " booking changes/s; ResourceXpress simulator at " + demo.resourceXpress().baseUrl() + "/sim/bookings");
+                + " booking changes/s; ResourceXpress simulator at " + demo.resourceXpress().baseUrl() + "/sim/bookings"
+                + ", Exchange simulator at " + demo.exchange().baseUrl() + "/sim/truth");
         KafkaSubscriptionRegistryReader registry = new KafkaSubscriptionRegistryReader(launcher.bootstrapServers(), Duration.ofSeconds(5));
         LiveSummary summary = new LiveSummary(launcher.contexts(), () -> subscribed(registry, demo.rooms()), Clock.systemUTC());
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("rxpush-summary").factory());
