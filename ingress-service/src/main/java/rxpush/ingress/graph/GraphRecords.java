@@ -69,9 +69,12 @@ final class GraphRecords {
         }
         SubscriptionState state = registry.forGraphSubscription(subscriptionId).orElse(null);
         if (state == null) {
-            return new Dropped(Rejection.UNKNOWN_SUBSCRIPTION, null);
-        }
-        if (!SecretHash.matches(item.clientState(), state.clientStateHash())) {
+            // Notified before the subscription service recorded Graph's id: the clientState names it.
+            state = registry.forPendingGraphClientState(item.clientState()).orElse(null);
+            if (state == null) {
+                return new Dropped(Rejection.UNKNOWN_SUBSCRIPTION, null);
+            }
+        } else if (!SecretHash.matches(item.clientState(), state.clientStateHash())) {
             return new Dropped(Rejection.CLIENT_STATE_MISMATCH, state);
         }
         try {
@@ -93,10 +96,10 @@ final class GraphRecords {
         }
         String etag = item.resourceData("@odata.etag");
         ChangeNotification value = new ChangeNotification(SchemaVersions.CURRENT,
-                NotificationIds.of("graph-", state.subscriptionId(), changeType, itemId, etag), Source.GRAPH,
-                state.mailbox(), state.subscriptionId(), type, itemId, null, etag, null, null, null,
+                NotificationIds.of("graph-", item.subscriptionId(), changeType, itemId, etag), Source.GRAPH,
+                state.mailbox(), item.subscriptionId(), type, itemId, null, etag, null, null, null,
                 request.receivedAt(), null);
-        return new Accepted(new OutboundRecord(Topics.NOTIFICATIONS, value.key(), value, state.subscriptionId()));
+        return new Accepted(new OutboundRecord(Topics.NOTIFICATIONS, value.key(), value, item.subscriptionId()));
     }
 
     private static Outcome lifecycle(GraphItem item, SubscriptionState state, RequestContext request) {
@@ -106,9 +109,9 @@ final class GraphRecords {
         }
         String expiration = item.text("subscriptionExpirationDateTime");
         LifecycleNotification value = new LifecycleNotification(SchemaVersions.CURRENT,
-                NotificationIds.of("graph-lifecycle-", state.subscriptionId(), event.graphName(), expiration),
-                state.mailbox(), state.subscriptionId(), event, instant(expiration), request.receivedAt());
-        return new Accepted(new OutboundRecord(Topics.LIFECYCLE, value.key(), value, state.subscriptionId()));
+                NotificationIds.of("graph-lifecycle-", item.subscriptionId(), event.graphName(), expiration),
+                state.mailbox(), item.subscriptionId(), event, instant(expiration), request.receivedAt());
+        return new Accepted(new OutboundRecord(Topics.LIFECYCLE, value.key(), value, item.subscriptionId()));
     }
 
     /** Graph's basic change types; anything else (e.g. a comma list) is not handled. */

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import rxpush.common.contract.Protocol;
 import rxpush.common.contract.SecretHash;
 import rxpush.common.contract.SubscriptionState;
+import rxpush.common.contract.SubscriptionStatus;
 
 /**
  * The subscriptions ingress knows, materialized from the compacted {@code rxpush.subscriptions}
@@ -24,6 +25,12 @@ public class SubscriptionRegistry {
     private final Map<String, SubscriptionState> byId = new ConcurrentHashMap<>();
     private final Map<String, SubscriptionState> byTokenHash = new ConcurrentHashMap<>();
     private final Map<String, SubscriptionState> byGraphSubscriptionId = new ConcurrentHashMap<>();
+    /**
+     * PENDING Graph subscriptions by clientState hash: Graph may notify between answering the create
+     * and the subscription service recording Graph's id, and the clientState (fresh per subscription)
+     * is what identifies the subscription then.
+     */
+    private final Map<String, SubscriptionState> pendingGraphByClientStateHash = new ConcurrentHashMap<>();
     private volatile boolean loaded;
 
     /** True once every subscription written before this instance started has been read. */
@@ -46,6 +53,15 @@ public class SubscriptionRegistry {
         return Optional.ofNullable(byGraphSubscriptionId.get(subscriptionId));
     }
 
+    /**
+     * The PENDING Graph subscription whose clientState this is, for a notification whose subscription id
+     * is not recorded yet. Looked up by the presented value's hash, so no secret is compared in the clear.
+     */
+    public Optional<SubscriptionState> forPendingGraphClientState(String clientState) {
+        return clientState == null ? Optional.empty()
+                : Optional.ofNullable(pendingGraphByClientStateHash.get(SecretHash.hash(clientState)));
+    }
+
     void markLoaded() {
         loaded = true;
     }
@@ -61,6 +77,8 @@ public class SubscriptionRegistry {
                 byTokenHash.put(state.ingressTokenHash(), state);
             } else if (state.subscriptionId() != null) {
                 byGraphSubscriptionId.put(state.subscriptionId(), state);
+            } else if (state.status() == SubscriptionStatus.PENDING && state.clientStateHash() != null) {
+                pendingGraphByClientStateHash.put(state.clientStateHash(), state);
             }
         }
     }
@@ -72,6 +90,9 @@ public class SubscriptionRegistry {
         }
         if (old.subscriptionId() != null) {
             byGraphSubscriptionId.computeIfPresent(old.subscriptionId(), (k, v) -> v.id().equals(old.id()) ? null : v);
+        }
+        if (old.clientStateHash() != null) {
+            pendingGraphByClientStateHash.computeIfPresent(old.clientStateHash(), (k, v) -> v.id().equals(old.id()) ? null : v);
         }
     }
 }

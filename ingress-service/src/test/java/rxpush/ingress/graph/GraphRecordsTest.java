@@ -103,6 +103,44 @@ class GraphRecordsTest {
         assertThat(outcome).isEqualTo(new GraphRecords.Dropped(Rejection.VALIDATION_MESSAGE, null));
     }
 
+    @Test
+    void aNotificationBeforeGraphsIdIsRecordedIsAcceptedByItsClientState() throws Exception {
+        SubscriptionState pending = new SubscriptionState(SchemaVersions.CURRENT, "id-pending", "pending@example.com",
+                Protocol.GRAPH, null, SubscriptionStatus.PENDING, Instant.EPOCH, null, null, null, 1, null,
+                SecretHash.hash("fresh-client-state"), SubscriptionHealth.HEALTHY, null, null, null, Instant.EPOCH);
+        GraphRecords withPending = new GraphRecords(Registries.loaded(pending));
+        String json = """
+                {"value":[{"subscriptionId":"new-graph-id","clientState":"fresh-client-state",
+                "changeType":"created","resource":"Users/u/Events/EVENT-1"}]}""";
+
+        var outcome = withPending.map(item(json), REQUEST);
+
+        assertThat(outcome).isInstanceOfSatisfying(GraphRecords.Accepted.class, accepted -> {
+            ChangeNotification value = (ChangeNotification) accepted.record().value();
+            assertThat(value.mailbox()).isEqualTo("pending@example.com");
+            assertThat(value.subscriptionId()).isEqualTo("new-graph-id");
+            assertThat(value.itemId()).isEqualTo("EVENT-1");
+        });
+        String forged = json.replace("fresh-client-state", "guessed");
+        assertThat(withPending.map(item(forged), REQUEST)).isInstanceOfSatisfying(GraphRecords.Dropped.class,
+                d -> assertThat(d.reason()).isEqualTo(Rejection.UNKNOWN_SUBSCRIPTION));
+    }
+
+    @Test
+    void oncePendingBecomesActiveOnlyGraphsIdFindsIt() {
+        SubscriptionState pending = new SubscriptionState(SchemaVersions.CURRENT, "id-x", "x@example.com", Protocol.GRAPH,
+                null, SubscriptionStatus.PENDING, Instant.EPOCH, null, null, null, 1, null, SecretHash.hash("cs"),
+                SubscriptionHealth.HEALTHY, null, null, null, Instant.EPOCH);
+        SubscriptionState active = new SubscriptionState(SchemaVersions.CURRENT, "id-x", "x@example.com", Protocol.GRAPH,
+                "graph-id-x", SubscriptionStatus.ACTIVE, Instant.EPOCH, null, null, null, 1, null, SecretHash.hash("cs"),
+                SubscriptionHealth.HEALTHY, null, null, null, Instant.EPOCH);
+
+        var registry = Registries.loaded(pending, active);
+
+        assertThat(registry.forPendingGraphClientState("cs")).isEmpty();
+        assertThat(registry.forGraphSubscription("graph-id-x")).contains(active);
+    }
+
     private void assertDropped(String itemJson, Rejection reason) throws Exception {
         var outcome = records.map(item("{\"value\":[" + itemJson + "]}"), REQUEST);
         assertThat(outcome).as(itemJson).isInstanceOfSatisfying(GraphRecords.Dropped.class,
