@@ -75,17 +75,20 @@ final class Pusher {
     private CompletableFuture<Void> delete(String mailbox, String itemId, Instant observedAt, Instant receivedAt) {
         String bookingId = BookingIds.bookingId(mailbox, itemId);
         Optional<ForwardedVersion> known = known(bookingId);
-        if (known.isEmpty() || known.get().deleted()) {
-            // Never forwarded (free/busy data, an item deleted before its first push) or already deleted.
-            return skip(SkipReason.NOT_FORWARDED);
+        if (known.isPresent() && known.get().deleted()) {
+            return skip(SkipReason.ALREADY_APPLIED);
         }
-        // One key per deleted version: deleting, re-creating (same immutable id) and deleting again are
-        // two deletions, while a replay of the same deletion repeats the same key.
-        String idempotencyKey = BookingIds.idempotencyKey(mailbox, itemId, DELETED_MARKER + known.get().idempotencyKey());
+        // Unknown is not "never forwarded": RX may hold a booking whose version record was lost (a crash
+        // between RX's answer and the record, a lost topic). DELETE is idempotent at RX (204 when absent),
+        // so when in doubt it is sent. One key per deleted version: deleting, re-creating (same immutable
+        // id) and deleting again are two deletions, while a replay of the same deletion repeats the key.
+        String idempotencyKey = BookingIds.idempotencyKey(mailbox, itemId,
+                DELETED_MARKER + known.map(ForwardedVersion::idempotencyKey).orElse(""));
         forwarding.rx().delete(bookingId, idempotencyKey, observedAt);
         forwarded("delete", receivedAt);
         return forwarding.versions().write(new ForwardedVersion(SchemaVersions.CURRENT, bookingId, mailbox, itemId,
-                known.get().changeKey(), known.get().lastModified(), true, idempotencyKey, forwarding.clock().instant()));
+                known.map(ForwardedVersion::changeKey).orElse(null), known.map(ForwardedVersion::lastModified).orElse(null),
+                true, idempotencyKey, forwarding.clock().instant()));
     }
 
     private void forwarded(String operation, Instant receivedAt) {

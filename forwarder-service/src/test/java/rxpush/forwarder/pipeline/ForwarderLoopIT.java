@@ -89,6 +89,22 @@ class ForwarderLoopIT {
     }
 
     @Test
+    void aDeletionReachesRxEvenWhenTheForwarderHasNoRecordOfTheBooking() {
+        // RX applied a PUT whose version record never made it to the topic (a crash in between).
+        BookingUpdate held = booking("lost", "ck1", 1);
+        rx.hold(held);
+        harness.start();
+
+        harness.send(hint(ChangeType.DELETED, "lost"));
+
+        await().atMost(WAIT).until(() -> rx.booking(held.bookingId()).isEmpty());
+        await().atMost(WAIT).until(() -> harness.committed() == 1);
+        harness.send(hint(ChangeType.DELETED, "lost"));
+        await().atMost(WAIT).until(() -> harness.committed() == 2);
+        assertThat(rx.applied()).extracting(RxStub.Applied::method).as("the repeat is known as deleted").containsExactly("DELETE");
+    }
+
+    @Test
     void aBookingCancelledInExchangeIsDeletedAtRx() {
         harness.start();
         exchange.put(booking("c", "ck1", 1));

@@ -62,6 +62,11 @@ public final class RxStub implements AutoCloseable {
         return Optional.ofNullable(bookings.get(bookingId));
     }
 
+    /** RX holds this booking already, without the forwarder having a record of it (a lost version record). */
+    public void hold(BookingUpdate booking) {
+        bookings.put(booking.bookingId(), booking);
+    }
+
     public Map<String, BookingUpdate> bookings() {
         return Map.copyOf(bookings);
     }
