@@ -50,8 +50,10 @@ public final class KafkaClients {
         boolean kip848 = "consumer".equalsIgnoreCase(String.valueOf(props.get(ConsumerConfig.GROUP_PROTOCOL_CONFIG)));
         if (!kip848) {
             props.putIfAbsent(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
-            props.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
-            props.putIfAbsent(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);
+            // A dead forwarder's partitions must move within 10 s (system test 2a): 6 s is the brokers'
+            // default minimum session timeout, and three heartbeats fit in it.
+            props.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 6_000);
+            props.putIfAbsent(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 2_000);
         }
         return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     }

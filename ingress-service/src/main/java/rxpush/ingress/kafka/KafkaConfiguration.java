@@ -37,7 +37,11 @@ class KafkaConfiguration {
 
     @Bean
     KafkaTemplate<String, Object> ingressKafkaTemplate(ProducerFactory<String, Object> factory) {
-        return new KafkaTemplate<>(factory);
+        KafkaTemplate<String, Object> template = new KafkaTemplate<>(factory);
+        // Spring Kafka's default listener logs a failed record, value included: notifications must never
+        // reach the logs. Failures are counted and answered with 503 by NotificationPublisher instead.
+        template.setProducerListener(new org.springframework.kafka.support.ProducerListener<>() { });
+        return template;
     }
 
     @Bean
