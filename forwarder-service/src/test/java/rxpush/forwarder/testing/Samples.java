@@ -1,6 +1,8 @@
 package rxpush.forwarder.testing;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import rxpush.common.contract.BookingIds;
 import rxpush.common.contract.BookingUpdate;
@@ -13,6 +15,11 @@ import rxpush.common.contract.Source;
 public final class Samples {
 
     public static final Instant T0 = Instant.parse("2026-11-25T09:00:00Z");
+    /**
+     * When sample bookings take place: tomorrow by the wall clock, so they stay inside the resync window
+     * (1 day back to 180 days ahead of the forwarder's clock) whatever day the tests run.
+     */
+    public static final Instant BOOKED_AT = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofDays(1));
 
     private Samples() {
     }
@@ -20,7 +27,7 @@ public final class Samples {
     public static BookingUpdate booking(String mailbox, String itemId, String changeKey, Instant lastModified) {
         return new BookingUpdate(BookingIds.bookingId(mailbox, itemId), mailbox, Source.EWS, itemId, "uid-" + itemId,
                 changeKey, lastModified, "Planning", new BookingUpdate.Person("Ada Lovelace", "ada@contoso.com"),
-                T0.plusSeconds(86_400), T0.plusSeconds(90_000), "W. Europe Standard Time", false, false, "Room 101",
+                BOOKED_AT, BOOKED_AT.plusSeconds(3_600), "W. Europe Standard Time", false, false, "Room 101",
                 BookingUpdate.Sensitivity.NORMAL, BookingUpdate.OccurrenceType.SINGLE, null,
                 List.of(new BookingUpdate.Attendee("bob@contoso.com", "Bob", BookingUpdate.AttendeeType.REQUIRED,
                         BookingUpdate.ResponseType.ACCEPTED)));
