@@ -184,6 +184,8 @@ class SimulatorBackedIT {
 
         create(24);
         awaitInSync();
+        // RX stores a booking before the pushing instance counts it: wait for the counters to catch up.
+        await().atMost(WAIT).until(() -> first.metrics.pushedTotal() + second.metrics.pushedTotal() >= 24);
 
         assertThat(first.metrics.pushedTotal()).isPositive();
         assertThat(second.metrics.pushedTotal()).isPositive();
