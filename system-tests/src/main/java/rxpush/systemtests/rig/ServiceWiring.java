@@ -87,6 +87,9 @@ final class ServiceWiring {
             props.put("rxpush.ews.password", EWS_PASSWORD);
             props.put("rxpush.ews.use-impersonation", "true");
             props.put("rxpush.ews.status-frequency", "1");
+            // A silently dead EWS subscription is noticed after status-frequency + status-grace: 2 minutes
+            // here instead of the default 6, so scenario 5 measures the recovery in one run.
+            props.put("rxpush.ews.status-grace", "1");
             props.put("rxpush.graph.base-url", exchange + "/v1.0");
             props.put("rxpush.graph.token-url", exchange + "/" + GRAPH_TENANT + "/oauth2/v2.0/token");
             props.put("rxpush.graph.tenant-id", GRAPH_TENANT);

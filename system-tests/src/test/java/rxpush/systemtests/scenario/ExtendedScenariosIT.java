@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAccumulator;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -24,7 +25,8 @@ import rxpush.systemtests.rig.Role;
 
 /**
  * Issue 8's longer scenarios (run with -Preliability): ResourceXpress down, replay of the whole
- * notifications topic, a rolling restart of every service, and an optional soak.
+ * notifications topic, a rolling restart of every service, Exchange's throttling with a silently
+ * dead subscription and missed notifications, and an optional soak.
  */
 class ExtendedScenariosIT extends StackScenarios {
 
@@ -122,8 +124,67 @@ class ExtendedScenariosIT extends StackScenarios {
         assertNothingLostOrDuplicated(verdict);
     }
 
+    /**
+     * Scenario 5: Exchange throttles (EWS ErrorServerBusy, Graph 429) throughout; one EWS room's
+     * subscription dies silently; pushes and Graph notifications are lost for a while and Graph then
+     * says so with a {@code missed} lifecycle event for every Graph room. The watchdog (silence past
+     * status-frequency + status-grace), the watermark checks and the resyncs must restore completeness.
+     */
     @Test
     @Order(4)
+    void throttlingSilentDeathAndMissedNotifications() {
+        String ewsRoom = "room-1@rig.contoso.com";
+        List<String> graphRooms = IntStream.rangeClosed(7 - GRAPH_ROOMS, 6)
+                .mapToObj(i -> "room-" + i + "@rig.contoso.com").toList();
+        long throttledBefore = throttled();
+        long windowReadsBefore = windowReads();
+        List<String> dying = simulators.activeSubscriptions("ews", ewsRoom);
+        assertThat(dying).as("room-1 has an active EWS subscription").isNotEmpty();
+        simulators.exchangeFaults("{\"ewsBusyRate\":0.2,\"ewsBackOff\":\"2s\",\"graphThrottleRate\":0.2,"
+                + "\"graphRetryAfter\":\"2s\"}");
+        Duration replaced;
+        Simulators.Verdict verdict;
+        try {
+            simulators.startWorkload(RATE);
+            simulators.killSubscriptions("ews", ewsRoom);
+            simulators.exchangeFaults("{\"dropPushRate\":0.3}");
+            workloadFor(Duration.ofSeconds(20));
+            simulators.exchangeFaults("{\"dropPushRate\":0.0}");
+            graphRooms.forEach(room -> simulators.graphLifecycle("missed", room));
+            // Silence is noticed after status-frequency + status-grace (2 min on the rig), then the
+            // subscription is replaced from its last watermark.
+            replaced = timeUntil("a new EWS subscription for " + ewsRoom, Duration.ofMinutes(5), () -> {
+                List<String> active = simulators.activeSubscriptions("ews", ewsRoom);
+                return !active.isEmpty() && !dying.containsAll(active);
+            });
+            verdict = converge();
+        } finally {
+            simulators.exchangeFaults("{\"ewsBusyRate\":0.0,\"graphThrottleRate\":0.0,\"dropPushRate\":0.0}");
+        }
+        long throttled = throttled() - throttledBefore;
+        long windowReads = windowReads() - windowReadsBefore;
+        report.row("5 throttling, silent EWS death, Graph missed", "ErrorServerBusy/429 at 20%, " + ewsRoom
+                + " subscription killed silently, 30% of pushes dropped for 20 s, missed for " + graphRooms.size()
+                + " Graph rooms", verdict, "EWS subscription replaced after " + seconds(replaced) + ", " + throttled
+                + " throttled answers, " + windowReads + " calendar window reads (resyncs)");
+        assertThat(throttled).as("Exchange throttled rx-push").isPositive();
+        if (!graphRooms.isEmpty()) {
+            assertThat(windowReads).as("Graph's missed event led to a resync").isPositive();
+        }
+        assertNothingLostOrDuplicated(verdict);
+    }
+
+    private long throttled() {
+        return simulators.exchangeCount("ews.fault.ErrorServerBusy") + simulators.exchangeCount("graph.throttled");
+    }
+
+    private long windowReads() {
+        return simulators.exchangeCount("graph.calendarView") + simulators.exchangeCount("graph.delta")
+                + simulators.exchangeCount("ews.FindItem") + simulators.exchangeCount("ews.SyncFolderItems");
+    }
+
+    @Test
+    @Order(5)
     @EnabledIfSystemProperty(named = "rxpush.soak.duration", matches = ".+")
     void soak() {
         Duration duration = Duration.parse(System.getProperty("rxpush.soak.duration"));

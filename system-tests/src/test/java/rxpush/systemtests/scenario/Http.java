@@ -27,6 +27,11 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(jsonBody))));
     }
 
+    static JsonNode patch(URI uri, String jsonBody) {
+        return JSON.readTree(text(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(jsonBody))));
+    }
+
     static String getText(URI uri) {
         return text(HttpRequest.newBuilder(uri).GET());
     }

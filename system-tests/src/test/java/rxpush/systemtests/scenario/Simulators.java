@@ -56,6 +56,40 @@ final class Simulators {
     }
 
     /**
+     * Exchange's fault switches ({@code PATCH /sim/faults}: the fields given change, the others stay),
+     * e.g. {@code {"ewsBusyRate":0.2,"ewsBackOff":"2s"}}.
+     */
+    void exchangeFaults(String json) {
+        Http.patch(exchange.resolve("/sim/faults"), json);
+    }
+
+    /** Silent death of a mailbox's subscriptions: they vanish at Exchange without a notification. */
+    void killSubscriptions(String protocol, String mailbox) {
+        Http.post(exchange.resolve("/sim/subscriptions/kill?protocol=" + protocol + "&mailbox=" + mailbox), "");
+    }
+
+    /** A Graph lifecycle event ({@code missed}, {@code subscriptionRemoved}, ...) for a mailbox's subscription. */
+    void graphLifecycle(String event, String mailbox) {
+        Http.post(exchange.resolve("/sim/subscriptions/graph/lifecycle?event=" + event + "&mailbox=" + mailbox), "");
+    }
+
+    /** Ids of the subscriptions Exchange holds ACTIVE for a mailbox ({@code ews} or {@code graph}). */
+    List<String> activeSubscriptions(String protocol, String mailbox) {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode s : Http.get(exchange.resolve("/sim/subscriptions")).path(protocol)) {
+            if (mailbox.equalsIgnoreCase(s.path("mailbox").asString()) && "ACTIVE".equals(s.path("state").asString())) {
+                ids.add(s.path("id").asString());
+            }
+        }
+        return ids;
+    }
+
+    /** A counter of the exchange simulator ({@code GET /sim/stats}), 0 when it has not counted yet. */
+    long exchangeCount(String counter) {
+        return Http.get(exchange.resolve("/sim/stats")).path(counter).asLong();
+    }
+
+    /**
      * Freshness of every booking RX stored after {@code since}: from Exchange's lastModified of the
      * stored version to the moment RX stored it. EWS carries lastModified to the second, so values
      * can read up to a second high.
