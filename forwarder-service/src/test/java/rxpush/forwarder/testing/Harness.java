@@ -64,16 +64,23 @@ public final class Harness implements AutoCloseable {
 
     public Harness(KafkaTestBroker kafka, URI tenantUrl, String apiKey, List<BookingSource> sources, ForwarderSettings settings,
             Clock clock, int partitions) {
+        // A short poll interval: a consumer that stopped polling while it waits (instead of pausing)
+        // would be thrown out of the group within the tests' time.
+        this(kafka, tenantUrl, apiKey, sources, settings, clock, partitions, Map.of("max.poll.interval.ms", 4000));
+    }
+
+    /** @param consumerOverrides consumer settings on top of the bootstrap address ({@code Map.of()}: production's) */
+    public Harness(KafkaTestBroker kafka, URI tenantUrl, String apiKey, List<BookingSource> sources, ForwarderSettings settings,
+            Clock clock, int partitions, Map<String, Object> consumerOverrides) {
         this.kafka = kafka;
         this.settings = settings;
         this.tenantUrl = tenantUrl;
         this.apiKey = apiKey;
         this.sources = sources;
         this.clock = clock;
-        // A short poll interval: a consumer that stopped polling while it waits (instead of pausing)
-        // would be thrown out of the group within the tests' time.
-        this.clients = new KafkaClients(Map.of("bootstrap.servers", kafka.bootstrapServers(), "max.poll.interval.ms", 4000),
-                Map.of("bootstrap.servers", kafka.bootstrapServers()));
+        Map<String, Object> consumer = new java.util.HashMap<>(consumerOverrides);
+        consumer.put("bootstrap.servers", kafka.bootstrapServers());
+        this.clients = new KafkaClients(consumer, Map.of("bootstrap.servers", kafka.bootstrapServers()));
         this.notifications = settings.topic(Topics.NOTIFICATIONS);
         this.deadLetters = settings.topic(Topics.FORWARDER_DLT);
         this.versions = settings.topic(Topics.FORWARDED_VERSIONS);
@@ -109,7 +116,7 @@ public final class Harness implements AutoCloseable {
                     new DeadLetters(deadLetters, ownProducer, clock), metrics, clock, settings);
             loop = new ForwarderLoop(clients.groupConsumer(settings.groupId(), KafkaTestBroker.unique("client")),
                     notifications, forwarding, new BatchProcessor(forwarding, workers), workers, status);
-            thread = Thread.ofPlatform().name("test-forwarder-loop").start(loop);
+            thread = Thread.ofPlatform().name("test-forwarder-loop-" + instances.size()).start(loop);
         }
 
         @Override

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import rxpush.common.contract.ChangeNotification;
 import rxpush.common.contract.ChangeType;
@@ -25,6 +26,13 @@ public final class StubbedRig implements AutoCloseable {
     public StubbedRig(KafkaTestBroker kafka, Duration debounce) {
         harness = new Harness(kafka, rx.tenantUrl(), KEY, List.of(exchange),
                 Harness.settings(debounce, Duration.ofMillis(200), Duration.ofSeconds(1)), Clock.systemUTC());
+    }
+
+    /** With the consumer settings of production (no test overrides) and {@code partitions} partitions. */
+    public StubbedRig(KafkaTestBroker kafka, Duration debounce, int partitions) {
+        harness = new Harness(kafka, rx.tenantUrl(), KEY, List.of(exchange),
+                Harness.settings(debounce, Duration.ofMillis(200), Duration.ofSeconds(1)), Clock.systemUTC(), partitions,
+                Map.of());
     }
 
     /** A hint received now, with an id of its own. */

@@ -36,7 +36,7 @@ import rxpush.common.kafka.TopicSettings;
 import rxpush.ingress.IngressApplication;
 import rxpush.ingress.registry.SubscriptionRegistry;
 import rxpush.ingress.testing.EwsPush;
-import rxpush.ingress.testing.KafkaProcessBroker;
+import rxpush.testsupport.KafkaProcessBroker;
 import rxpush.ingress.testing.TestSubscriptions;
 
 /**

@@ -1,4 +1,4 @@
-package rxpush.ingress.testing;
+package rxpush.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +20,8 @@ import org.awaitility.Awaitility;
 /**
  * A single-node KRaft Kafka broker in a child JVM ({@code kafka.Kafka}) on a fixed port with a
  * kept log directory, so it can be stopped and started again on the same address with its data:
- * what the broker-outage test and the benchmark need and the shared embedded broker cannot do.
+ * what the broker-outage tests (ingress and forwarder) and the benchmark need and the shared
+ * embedded broker cannot do.
  *
  * <p>The child runs from this JVM's classpath (kafka_2.13 comes with spring-kafka-test). Its
  * output goes to {@code broker.log} in the broker's directory. The storage is formatted once,
@@ -131,6 +132,25 @@ public final class KafkaProcessBroker implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         process = null;
+    }
+
+    /** SIGKILL, as in an outage: no clean shutdown, no controlled hand-over. */
+    public synchronized void kill9() {
+        if (process == null) {
+            return;
+        }
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    /** This broker as the tests' broker handle (topic, group and client helpers). */
+    public KafkaTestBroker broker() {
+        return new KafkaTestBroker(bootstrapServers(), KafkaTestBroker.Kind.EXTERNAL);
     }
 
     public synchronized boolean running() {
