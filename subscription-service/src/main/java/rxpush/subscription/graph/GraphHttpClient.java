@@ -34,6 +34,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class GraphHttpClient implements GraphClient {
 
     static final String CHANGE_TYPES = "created,updated,deleted";
+    /** Graph's error code when the notification URL failed the validation handshake. */
+    private static final String VALIDATION_ERROR = "ValidationError";
     private static final Pattern RESOURCE = Pattern.compile("(?i)^/?users/([^/]+)/events$");
 
     private final GraphHttp http;
@@ -132,17 +134,23 @@ public final class GraphHttpClient implements GraphClient {
         }
     }
 
-    /** 4xx other than throttling: retrying at once will not help (bad mailbox, unreachable notificationUrl). */
+    /**
+     * 4xx other than throttling: retrying at once will not help (bad mailbox, refused credentials).
+     * Except a failed validation handshake: the notification URL did not answer Graph, which mostly
+     * means ingress is not up yet (started together with this service) or restarting, so it is retried
+     * on the transient back-off rather than once per maintenance pass.
+     */
     private static ExchangeException failure(HttpResponse<String> response, String what) {
         int status = response.statusCode();
-        String message = "Graph answered " + status + " to " + what + errorCode(response.body());
-        return ExchangeException.of(status >= 400 && status < 500 ? Kind.PERMANENT : Kind.TRANSIENT, message);
+        String code = errorCode(response.body());
+        String message = "Graph answered " + status + " to " + what + (code.isEmpty() ? "" : " (" + code + ")");
+        boolean permanent = status >= 400 && status < 500 && !(status == 400 && VALIDATION_ERROR.equals(code));
+        return ExchangeException.of(permanent ? Kind.PERMANENT : Kind.TRANSIENT, message);
     }
 
     private static String errorCode(String body) {
         try {
-            String code = ContractJson.mapper().readTree(body).path("error").path("code").asString("");
-            return code.isEmpty() ? "" : " (" + code + ")";
+            return ContractJson.mapper().readTree(body).path("error").path("code").asString("");
         } catch (JacksonException | IllegalArgumentException e) {
             return "";
         }

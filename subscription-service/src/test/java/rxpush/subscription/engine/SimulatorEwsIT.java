@@ -106,11 +106,17 @@ class SimulatorEwsIT {
         return Answer.xml(200, ANSWER.formatted("OK"));
     }
 
+    /**
+     * A minute at a time: Exchange's clock (which returns once its pushes are answered), then the
+     * engine's. Each step ends with the simulator idle again, because an engine action in the second
+     * half (a Subscribe) starts simulator work, the new subscription's first StatusEvent: left running,
+     * it would land after the step, in the middle of what the test does next.
+     */
     private void run(Duration total) {
         for (Duration done = Duration.ZERO; done.compareTo(total) < 0; done = done.plusMinutes(1)) {
             sim.advance(Duration.ofMinutes(1));
-            sim.awaitIdle(Duration.ofSeconds(10));
             scheduler.advance(Duration.ofMinutes(1));
+            assertThat(sim.awaitIdle(Duration.ofSeconds(10))).as("simulator idle after the step").isTrue();
         }
     }
 

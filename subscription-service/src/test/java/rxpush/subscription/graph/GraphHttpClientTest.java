@@ -99,15 +99,22 @@ class GraphHttpClientTest {
     }
 
     @Test
-    void aRefusedNotificationUrlIsPermanentAndAServerErrorTransient() {
+    void aFailedValidationHandshakeAndAServerErrorAreTransientOtherBadRequestsPermanent() {
+        // The notification URL did not answer Graph: on the rig ingress was still starting.
         stub.override = r -> r.method().equals("POST") && r.path().endsWith("/subscriptions")
                 ? Answer.json(400, "{\"error\":{\"code\":\"ValidationError\",\"message\":\"Subscription validation request failed\"}}")
                 : null;
         assertThatThrownBy(() -> client.create("room.1@contoso.com", "cs", Instant.now().plusSeconds(3600)))
                 .isInstanceOfSatisfying(ExchangeException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(ExchangeException.Kind.PERMANENT);
+                    assertThat(e.kind()).isEqualTo(ExchangeException.Kind.TRANSIENT);
                     assertThat(e.getMessage()).contains("400").contains("ValidationError").doesNotContain("cs\"");
                 });
+        stub.override = r -> r.method().equals("POST") && r.path().endsWith("/subscriptions")
+                ? Answer.json(400, "{\"error\":{\"code\":\"ExtensionError\",\"message\":\"expiration too far\"}}")
+                : null;
+        assertThatThrownBy(() -> client.create("room.1@contoso.com", "cs", Instant.now().plusSeconds(3600)))
+                .isInstanceOfSatisfying(ExchangeException.class,
+                        e -> assertThat(e.kind()).isEqualTo(ExchangeException.Kind.PERMANENT));
         stub.override = r -> r.method().equals("POST") && r.path().endsWith("/subscriptions") ? Answer.json(502, "{}") : null;
         assertThatThrownBy(() -> client.create("room.1@contoso.com", "cs", Instant.now().plusSeconds(3600)))
                 .isInstanceOfSatisfying(ExchangeException.class,

@@ -14,8 +14,9 @@ import org.springframework.web.bind.annotation.RestController;
  * The EWS endpoint. Authentication: when a user name is configured, HTTP Basic with that user and
  * password is required (401 with a Basic challenge otherwise, which is what makes ews-java-api's
  * WebCredentials send them); with none configured any or no credentials are accepted. NTLM is not
- * simulated. The answer is flushed before post-answer work (the first push of a new subscription)
- * starts, like Exchange, which answers Subscribe before it sends the first notification.
+ * simulated. The answer is flushed before post-answer work (releasing the first push of a new
+ * subscription, already scheduled) runs, like Exchange, which answers Subscribe before it sends the
+ * first notification.
  */
 @RestController
 class EwsController {
@@ -41,14 +42,18 @@ class EwsController {
             return;
         }
         EwsDispatcher.Answer answer = dispatcher.handle(body, account);
-        byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
-        response.setStatus(answer.status());
-        response.setContentType(Soap.CONTENT_TYPE);
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
-        response.flushBuffer();
-        if (answer.afterResponse() != null) {
-            answer.afterResponse().run();
+        try {
+            byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+            response.setStatus(answer.status());
+            response.setContentType(Soap.CONTENT_TYPE);
+            response.setContentLength(bytes.length);
+            response.getOutputStream().write(bytes);
+            response.flushBuffer();
+        } finally {
+            // Also when the client went away: the subscription exists, and Exchange would push anyway.
+            if (answer.afterResponse() != null) {
+                answer.afterResponse().run();
+            }
         }
     }
 

@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import rxpush.simulators.exchange.calendar.CalendarStore;
 import rxpush.simulators.exchange.calendar.ItemIds;
 import rxpush.simulators.exchange.calendar.JournalEntry;
@@ -27,6 +29,9 @@ import rxpush.simulators.exchange.control.Stats;
  * subscription is dead. All timing runs on the simulator clock.
  */
 public final class EwsPush implements CalendarStore.Listener {
+
+    /** Longest wall-clock wait of a first push for Subscribe's answer to be sent. */
+    private static final Duration FIRST_PUSH_HOLD = Duration.ofSeconds(10);
 
     /**
      * @param firstRetry               first retry delay after a failed push
@@ -90,9 +95,31 @@ public final class EwsPush implements CalendarStore.Listener {
         return subscription;
     }
 
-    /** Starts delivery: replayed events if the Subscribe carried an older watermark, else a StatusEvent. */
-    void start(PushSubscription subscription) {
-        scheduler.scheduleAfter(Duration.ZERO, "ews-first-push", () -> deliver(subscription, true));
+    /**
+     * Starts delivery: replayed events if the Subscribe carried an older watermark, else a StatusEvent.
+     * The delivery is scheduled at once, at the creation instant, so the scheduler counts it and no
+     * {@code advance} can pass it by; it is held until the returned release runs (once Subscribe's
+     * answer was sent), because Exchange answers Subscribe before it sends the first notification.
+     */
+    Runnable start(PushSubscription subscription) {
+        CountDownLatch answered = new CountDownLatch(1);
+        scheduler.scheduleAfter(Duration.ZERO, "ews-first-push", () -> {
+            if (awaitAnswer(answered)) {
+                deliver(subscription, true);
+            }
+        });
+        return answered::countDown;
+    }
+
+    /** False when the simulator is closing; bounded so a lost release cannot stall the clock. */
+    private static boolean awaitAnswer(CountDownLatch answered) {
+        try {
+            answered.await(FIRST_PUSH_HOLD.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     @Override

@@ -55,7 +55,8 @@ final class SubscribeOperation implements EwsOperation {
             stats.increment("ews.Subscribe.errors");
             return Result.of(body);
         }
-        return new Result(body, () -> push.start(created[0]));
+        // Scheduled before the answer is written (so the clock cannot pass it), sent after it.
+        return new Result(body, push.start(created[0]));
     }
 
     private PushSubscription subscribe(Element request, EwsCaller caller) {

@@ -101,6 +101,25 @@ class EwsPushIT {
         assertThat(moved.iCalUid()).isEqualTo(booking.iCalUid());
     }
 
+    /**
+     * A client may move the manual clock the moment Subscribe answered: the first StatusEvent must be in
+     * by the time that advance returns, stamped at the subscription's creation. (It used to be scheduled
+     * only after the answer was flushed, so under CPU load the clock could run minutes ahead of it.)
+     */
+    @Test
+    void theFirstStatusEventIsDeliveredBeforeTheNextAdvanceReturns() throws Exception {
+        // Several rounds: the lost race needs the request thread to be descheduled right after answering.
+        for (int round = 0; round < 15; round++) {
+            String path = "/first-" + round;
+            PushSubscription subscription = subscribe(path, 5, null);
+            sim.advance(Duration.ofMinutes(1));
+
+            assertThat(receiver.received(path)).as("round %d", round).hasSize(1);
+            assertThat(sim.ews().subscriptions()).filteredOn(s -> s.id().equals(subscription.getId()))
+                    .singleElement().satisfies(s -> assertThat(s.lastSuccess()).isEqualTo(s.created()));
+        }
+    }
+
     @Test
     void statusEventsComeEveryStatusFrequencyWhenIdle() throws Exception {
         subscribe("/s", 5, null);
