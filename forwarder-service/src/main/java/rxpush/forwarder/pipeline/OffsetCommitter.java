@@ -7,6 +7,7 @@ import java.util.function.Function;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +51,13 @@ final class OffsetCommitter {
         }
         consumer.commitAsync(offsets, (committed, error) -> {
             if (error != null) {
-                log.warn("Committing offsets failed, will retry: {}", error.getMessage());
+                // During a rebalance every loop pass fails this way until the group settles (dozens of
+                // times a second); the hand-over itself commits synchronously in onPartitionsRevoked.
+                if (error instanceof RebalanceInProgressException) {
+                    log.debug("Committing offsets deferred: the group is rebalancing");
+                } else {
+                    log.warn("Committing offsets failed, will retry: {}", error.getMessage());
+                }
                 committed.keySet().forEach(tp -> {
                     PartitionState state = partitions.apply(tp);
                     if (state != null) {

@@ -157,7 +157,7 @@ class ExtendedScenariosIT extends StackScenarios {
                 List<String> active = simulators.activeSubscriptions("ews", ewsRoom);
                 return !active.isEmpty() && !dying.containsAll(active);
             });
-            verdict = converge();
+            verdict = converge(CONVERGE_AFTER_WATCHDOG);
         } finally {
             simulators.exchangeFaults("{\"ewsBusyRate\":0.0,\"graphThrottleRate\":0.0,\"dropPushRate\":0.0}");
         }

@@ -34,6 +34,8 @@ abstract class StackScenarios {
     /** Booking changes per second across all rooms: {@code -Drxpush.scenario.rate}. */
     static final double RATE = Double.parseDouble(System.getProperty("rxpush.scenario.rate", "2"));
     static final Duration CONVERGE = Duration.ofSeconds(120);
+    /** Convergence after faults that can kill EWS subscriptions (see {@link #converge(Duration)}). */
+    static final Duration CONVERGE_AFTER_WATCHDOG = Duration.ofMinutes(4);
     /** How many of the 6 rooms are Graph mailboxes: {@code -Drxpush.scenario.graph-rooms} (default 3). */
     static final int GRAPH_ROOMS = Integer.getInteger("rxpush.scenario.graph-rooms", 3);
 
@@ -89,10 +91,20 @@ abstract class StackScenarios {
      * {@link #assertNothingLostOrDuplicated}).
      */
     Simulators.Verdict converge() {
+        return converge(CONVERGE);
+    }
+
+    /**
+     * As {@link #converge()}, with a longer budget for scenarios after which EWS subscriptions can be
+     * dead: Exchange gives up on a push after status-frequency minutes of failures, and the watchdog
+     * replaces the subscription from its watermark only after status-frequency + status-grace of silence
+     * (2 minutes on the rig).
+     */
+    Simulators.Verdict converge(Duration max) {
         simulators.stopWorkload();
         AtomicReference<Simulators.Verdict> last = new AtomicReference<>();
         try {
-            await().atMost(CONVERGE).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            await().atMost(max).pollInterval(Duration.ofSeconds(2)).until(() -> {
                 last.set(simulators.verify());
                 return last.get().ok();
             });
