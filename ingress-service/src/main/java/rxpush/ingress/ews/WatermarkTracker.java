@@ -15,14 +15,14 @@ import java.util.Map;
  * ({@link SignalsFollower}), and a gap is only claimed when the evidence is clear:
  * <ul>
  *   <li>a last watermark is known for the subscription (after a restart, or for a new
- *       subscription, nothing is claimed: the subscription service checks the watermark it
- *       stores too);</li>
+ *       subscription, nothing is claimed; a gap in a resumed subscription's first pushes is
+ *       therefore not seen here, and the subscription service does not check it yet either:
+ *       docs/reliability.md, scenario 5);</li>
  *   <li>the push's PreviousWatermark differs from it;</li>
  *   <li>and it is not a watermark already seen: Exchange retries an unanswered push with the same
  *       PreviousWatermark, and heartbeats from other instances may arrive late and out of order.</li>
  * </ul>
- * A false MISSED costs one mailbox resync; a gap this memory cannot see (it was empty) is left to
- * the subscription service's own watermark check, so a gap is claimed here only when it is sure.
+ * A false MISSED costs one mailbox resync, so a gap is claimed here only when it is sure.
  * Keyed by mailbox and subscription id. Bounded: {@link #REMEMBERED} watermarks per subscription
  * and {@link #MAX_SUBSCRIPTIONS} subscriptions (least recently used forgotten).
  */
