@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -78,7 +79,7 @@ public final class Harness implements AutoCloseable {
         this.apiKey = apiKey;
         this.sources = sources;
         this.clock = clock;
-        Map<String, Object> consumer = new java.util.HashMap<>(consumerOverrides);
+        Map<String, Object> consumer = new HashMap<>(consumerOverrides);
         consumer.put("bootstrap.servers", kafka.bootstrapServers());
         this.clients = new KafkaClients(consumer, Map.of("bootstrap.servers", kafka.bootstrapServers()));
         this.notifications = settings.topic(Topics.NOTIFICATIONS);
