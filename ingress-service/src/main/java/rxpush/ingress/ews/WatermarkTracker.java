@@ -15,9 +15,9 @@ import java.util.Map;
  * ({@link SignalsFollower}), and a gap is only claimed when the evidence is clear:
  * <ul>
  *   <li>a last watermark is known for the subscription (after a restart, or for a new
- *       subscription, nothing is claimed; a gap in a resumed subscription's first pushes is
- *       therefore not seen here, and the subscription service does not check it yet either:
- *       docs/reliability.md, scenario 5);</li>
+ *       subscription, nothing is claimed; a gap before a subscription's first push is the
+ *       subscription service's to see, as only the owner knows the watermark it started from:
+ *       its {@code FirstPush} check);</li>
  *   <li>the push's PreviousWatermark differs from it;</li>
  *   <li>and it is not a watermark already seen: Exchange retries an unanswered push with the same
  *       PreviousWatermark, and heartbeats from other instances may arrive late and out of order.</li>

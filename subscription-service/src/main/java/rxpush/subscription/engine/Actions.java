@@ -80,7 +80,7 @@ final class Actions {
             }
         }
         SubscriptionState active = subscribe(m, owned, protocol, null, stale);
-        finishCreate(m, active, new ArrayList<>(), null, owned, now);
+        finishCreate(m, active, null, new ArrayList<>(), null, owned, now);
         synchronized (m) {
             if (m.inProgressTotal) {
                 m.inProgressTotal = false;
@@ -155,8 +155,10 @@ final class Actions {
     }
 
     /** Writes the ACTIVE record (and what it replaces) and makes it current. */
-    private void finishCreate(MailboxState m, SubscriptionState active, List<SubscriptionState> retire,
-            ChangeNotification resync, SubscriptionEngine.Owned owned, Instant startedAt) {
+    private void finishCreate(MailboxState m, SubscriptionState active, String resumedFrom,
+            List<SubscriptionState> retire, ChangeNotification resync, SubscriptionEngine.Owned owned,
+            Instant startedAt) {
+        boolean firstPushGap = false;
         List<SubscriptionState> states = new ArrayList<>(retire);
         states.add(active);
         owned.store.write(new Batch(states, List.of(), resync == null ? List.of() : List.of(resync)));
@@ -171,6 +173,7 @@ final class Actions {
             m.watermarkAt = active.watermarkAt();
             m.watermarkBeforePush = null;
             m.watermarkBeforePushAt = null;
+            FirstPush.expect(m, active, resumedFrom);
             if (active.subscriptionId().equals(m.earlySubscriptionId)) {
                 // Exchange's first StatusEvent beat our ACTIVE write.
                 m.lastHeartbeatAt = m.earlySignalAt;
@@ -178,13 +181,20 @@ final class Actions {
                     m.watermark = m.earlyWatermark;
                     m.watermarkAt = m.earlySignalAt;
                 }
+                firstPushGap = FirstPush.breaksChain(m, m.earlyPreviousWatermark);
             }
             m.earlySubscriptionId = null;
+            m.earlyPreviousWatermark = null;
             m.clearRequests();
             m.succeeded();
-            if (resync != null) {
+            if (resync != null || firstPushGap) {
                 m.lastResyncAt = startedAt;
             }
+        }
+        if (firstPushGap && resync == null) {
+            log.info("Events of {} may have been missed before the first push of its EWS subscription; resync requested",
+                    m.address);
+            owned.store.submit(Batch.of().withResync(FirstPush.resync(m.address, startedAt)));
         }
     }
 
@@ -222,7 +232,7 @@ final class Actions {
                 "EWS subscription replaced without a usable watermark: " + reason, now) : null;
         List<SubscriptionState> retire = old == null || old.status() != SubscriptionStatus.ACTIVE ? List.of()
                 : List.of(obsolete(old, "replaced: " + reason, owned.epoch, engine.clock.instant()));
-        finishCreate(m, replacement, new ArrayList<>(retire), resyncRecord, owned, now);
+        finishCreate(m, replacement, resync ? null : watermark, new ArrayList<>(retire), resyncRecord, owned, now);
         log.info("Recovered EWS subscription of {} ({}){}", m.address, reason,
                 fromWatermark && !resync ? " from its watermark" : "; resync requested");
     }
@@ -267,7 +277,7 @@ final class Actions {
         SubscriptionState replacement = subscribe(m, owned, Protocol.GRAPH, null, List.of());
         List<SubscriptionState> retire = old == null || old.status() != SubscriptionStatus.ACTIVE ? List.of()
                 : List.of(obsolete(old, "replaced: " + reason, owned.epoch, engine.clock.instant()));
-        finishCreate(m, replacement, new ArrayList<>(retire), StateBuilder.resync(m.address, Protocol.GRAPH,
+        finishCreate(m, replacement, null, new ArrayList<>(retire), StateBuilder.resync(m.address, Protocol.GRAPH,
                 "Graph subscription recreated: " + reason, now), owned, now);
         synchronized (m) {
             m.lastRecreatedAt = now;

@@ -69,6 +69,7 @@ final class Signals {
             return;
         }
         SubscriptionState intent = null;
+        ChangeNotification resync = null;
         SubscriptionEngine.Owned owned = engine.owner(m);
         synchronized (m) {
             String activeId = m.activeSubscriptionId();
@@ -76,8 +77,16 @@ final class Signals {
             switch (n.changeType()) {
                 case STATUS -> {
                     if (forActive) {
+                        if (FirstPush.breaksChain(m, n.previousWatermark())) {
+                            m.lastResyncAt = engine.clock.instant();
+                            resync = FirstPush.resync(m.address, m.lastResyncAt);
+                        }
                         heartbeat(m, n);
                     } else if (m.pending != null && n.subscriptionId() != null) {
+                        if (!n.subscriptionId().equals(m.earlySubscriptionId)) {
+                            // The first push of the subscription being created is the one to judge.
+                            m.earlyPreviousWatermark = n.previousWatermark();
+                        }
                         m.earlySubscriptionId = n.subscriptionId();
                         m.earlySignalAt = n.receivedAt();
                         m.earlyWatermark = n.watermark();
@@ -114,6 +123,11 @@ final class Signals {
             log.info("Events of {} were missed; recovering its EWS subscription", m.address);
             owned.store.submit(Batch.of(intent));
             engine.reschedule(m);
+        }
+        if (resync != null) {
+            log.info("Events of {} may have been missed before the first push of its EWS subscription; resync requested",
+                    m.address);
+            owned.store.submit(Batch.of().withResync(resync));
         }
     }
 

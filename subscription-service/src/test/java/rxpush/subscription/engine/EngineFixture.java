@@ -88,6 +88,13 @@ final class EngineFixture {
                 subscriptionId, type, type.isItemChange() ? "item-1" : null, null, null, watermark, null, at, at, null);
     }
 
+    /** An EWS STATUS heartbeat as ingress writes it for one push: its PreviousWatermark and newest watermark. */
+    static ChangeNotification push(String mailbox, String subscriptionId, String previousWatermark, String watermark,
+            Instant at) {
+        return new ChangeNotification(SchemaVersions.CURRENT, UUID.randomUUID().toString(), Source.EWS, mailbox,
+                subscriptionId, ChangeType.STATUS, null, null, null, watermark, previousWatermark, at, at, null);
+    }
+
     LifecycleNotification lifecycle(String id, String mailbox, String subscriptionId, LifecycleEvent event) {
         return new LifecycleNotification(SchemaVersions.CURRENT, id, mailbox, subscriptionId, event, null, now());
     }

@@ -38,6 +38,8 @@ final class FakeEws implements EwsClient {
     private static final java.util.concurrent.atomic.AtomicInteger COUNTER = new java.util.concurrent.atomic.AtomicInteger();
     Function<String, ExchangeException> faults = mailbox -> null;
     Consumer<URI> beforeAnswer = url -> { };
+    /** Runs once the subscription exists, before Subscribe answers: where Exchange's first push can race the answer. */
+    Consumer<Sub> created = sub -> { };
 
     FakeEws(Clock clock) {
         this.clock = clock;
@@ -59,6 +61,7 @@ final class FakeEws implements EwsClient {
         subs.put(sub.id, sub);
         String start = "wm-" + sub.id + "-0";
         knownWatermarks.add(start);
+        created.accept(sub);
         return new Subscribed(sub.id, start);
     }
 

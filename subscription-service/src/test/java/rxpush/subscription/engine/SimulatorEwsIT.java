@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -37,6 +39,7 @@ class SimulatorEwsIT {
     private static final Instant START = Instant.parse("2026-11-02T08:00:00Z");
     private static final Pattern SUBSCRIPTION = Pattern.compile("<(?:\\w+:)?SubscriptionId>([^<]+)<");
     private static final Pattern WATERMARK = Pattern.compile("<(?:\\w+:)?Watermark>([^<]+)<");
+    private static final Pattern PREVIOUS = Pattern.compile("<(?:\\w+:)?PreviousWatermark>([^<]+)<");
     private static final String ANSWER = """
             <?xml version="1.0" encoding="utf-8"?>
             <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>
@@ -49,6 +52,13 @@ class SimulatorEwsIT {
     private FakeStore store;
     private SubscriptionEngine engine;
     private final List<Instant> subscribeCalls = new ArrayList<>();
+    private final Set<String> seenSubscriptions = ConcurrentHashMap.newKeySet();
+    /**
+     * When set, the first push of every subscription not seen before is lost on the way (Exchange
+     * counts it delivered, nothing reaches the engine), like the simulator's dropPushRate fault.
+     */
+    private volatile boolean loseFirstPushes;
+    private final Set<String> lostFirstPushes = ConcurrentHashMap.newKeySet();
     private String room;
 
     @BeforeEach
@@ -99,9 +109,16 @@ class SimulatorEwsIT {
         while (wm.find()) {
             watermark = wm.group(1);
         }
-        if (id.find()) {
-            engine.signal(0, EngineFixture.signal(ChangeType.STATUS, state.mailbox(), id.group(1), watermark,
-                    scheduler.now()));
+        if (!id.find()) {
+            return Answer.xml(200, ANSWER.formatted("OK"));
+        }
+        String subscriptionId = id.group(1);
+        if (seenSubscriptions.add(subscriptionId) && loseFirstPushes) {
+            lostFirstPushes.add(subscriptionId);
+        } else {
+            Matcher previous = PREVIOUS.matcher(request.body());
+            engine.signal(0, EngineFixture.push(state.mailbox(), subscriptionId,
+                    previous.find() ? previous.group(1) : null, watermark, scheduler.now()));
         }
         return Answer.xml(200, ANSWER.formatted("OK"));
     }
@@ -181,6 +198,23 @@ class SimulatorEwsIT {
         assertOnlyTheCurrentOneIsServed();
         assertThat(store.resyncs).as("resumed from the watermark").isEmpty();
         assertThat(sim.stats().count("ews.Subscribe.invalidWatermark")).isZero();
+    }
+
+    @Test
+    void aLostFirstPushOfTheReplacementRequestsAResync() {
+        adopt(room);
+        run(Duration.ofMinutes(30));
+        SubscriptionState first = store.active(room).orElseThrow();
+        loseFirstPushes = true;
+        sim.ews().killSilently(room);
+
+        run(Duration.ofMinutes(20));
+
+        SubscriptionState second = store.active(room).orElseThrow();
+        assertThat(second.subscriptionId()).isNotEqualTo(first.subscriptionId());
+        assertThat(lostFirstPushes).containsExactly(second.subscriptionId());
+        assertThat(store.resyncs).singleElement().satisfies(r -> assertThat(r.reason()).isEqualTo(FirstPush.GAP_REASON));
+        assertOnlyTheCurrentOneIsServed();
     }
 
     @Test

@@ -1,0 +1,109 @@
+package rxpush.subscription.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static rxpush.subscription.engine.EngineFixture.ewsBox;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import rxpush.common.contract.ChangeType;
+import rxpush.common.contract.SubscriptionState;
+
+/**
+ * The first push of a new EWS subscription is checked against the watermark it started from: ingress
+ * cannot see a gap there (it has no history for the subscription), the owner can.
+ */
+class EwsFirstPushTest {
+
+    private static final String ROOM = "room.301@contoso.com";
+    private final EngineFixture f = new EngineFixture();
+
+    private SubscriptionState active() {
+        return f.store.active(ROOM).orElseThrow();
+    }
+
+    /** Runs healthy for a while, then lets the watchdog replace a dead subscription from its watermark. */
+    private String recoverFromWatermark() {
+        f.adopt(ewsBox(ROOM));
+        f.scheduler.advanceInSteps(Duration.ofMinutes(20), EngineFixture.FREQUENCY, () -> f.pushStatus(ROOM));
+        SubscriptionState first = active();
+        FakeEws.Sub sub = f.ews.subs.get(first.subscriptionId());
+        String resumeFrom = "wm-" + sub.id + "-" + sub.watermarkSeq;
+        f.ews.kill(first.subscriptionId());
+        f.scheduler.advance(Duration.ofMinutes(15));
+        assertThat(f.ews.calls).last().isEqualTo(ROOM + " from " + resumeFrom);
+        assertThat(active().subscriptionId()).isNotEqualTo(first.subscriptionId());
+        assertThat(f.store.resyncs).isEmpty();
+        return resumeFrom;
+    }
+
+    private void push(String previousWatermark) {
+        String id = active().subscriptionId();
+        f.engine.signal(0, EngineFixture.push(ROOM, id, previousWatermark, f.ews.nextWatermark(id), f.now()));
+    }
+
+    @Test
+    void aFirstPushThatRepeatsTheAnsweredWatermarkIsTrusted() {
+        recoverFromWatermark();
+        push(active().watermark());
+        assertThat(f.store.resyncs).isEmpty();
+    }
+
+    @Test
+    void aFirstPushThatRepeatsTheResumeWatermarkIsTrusted() {
+        String resumedFrom = recoverFromWatermark();
+        push(resumedFrom);
+        assertThat(f.store.resyncs).isEmpty();
+    }
+
+    @Test
+    void aLostFirstPushOfARecoveredSubscriptionRequestsOneResync() {
+        recoverFromWatermark();
+        String callsBefore = f.ews.calls.getLast();
+
+        push("wm-somewhere-later");
+        push("wm-further-on");
+
+        assertThat(f.store.resyncs).singleElement().satisfies(r -> {
+            assertThat(r.mailbox()).isEqualTo(ROOM);
+            assertThat(r.changeType()).isEqualTo(ChangeType.RESYNC);
+            assertThat(r.reason()).isEqualTo(FirstPush.GAP_REASON);
+        });
+        assertThat(f.ews.calls).as("a resync, not another subscription").last().isEqualTo(callsBefore);
+        assertThat(f.engine.status(ROOM).orElseThrow().lastHeartbeatAt()).isEqualTo(f.now());
+    }
+
+    @Test
+    void aLostFirstPushOfAFreshSubscriptionRequestsAResync() {
+        f.adopt(ewsBox(ROOM));
+        push("wm-not-the-answer");
+        assertThat(f.store.resyncs).singleElement().satisfies(r -> assertThat(r.reason()).isEqualTo(FirstPush.GAP_REASON));
+    }
+
+    @Test
+    void aPushWithoutPreviousWatermarkCannotBeJudgedAndEndsTheCheck() {
+        f.adopt(ewsBox(ROOM));
+        push(null);
+        push("wm-after-the-first");
+        assertThat(f.store.resyncs).isEmpty();
+    }
+
+    @Test
+    void aFirstPushThatBeatTheSubscribeAnswerIsJudgedWhenTheSubscriptionBecomesActive() {
+        f.ews.created = sub -> f.engine.signal(0,
+                EngineFixture.push(ROOM, sub.id, "wm-lost-first", "wm-" + sub.id + "-1", f.now()));
+        f.adopt(ewsBox(ROOM));
+
+        assertThat(active().subscriptionId()).startsWith("ews-");
+        assertThat(f.store.resyncs).singleElement().satisfies(r -> assertThat(r.reason()).isEqualTo(FirstPush.GAP_REASON));
+        assertThat(f.engine.status(ROOM).orElseThrow().lastHeartbeatAt()).isEqualTo(f.now());
+    }
+
+    @Test
+    void anEarlyFirstPushThatFollowsTheAnswerIsTrusted() {
+        f.ews.created = sub -> f.engine.signal(0,
+                EngineFixture.push(ROOM, sub.id, "wm-" + sub.id + "-0", "wm-" + sub.id + "-1", f.now()));
+        f.adopt(ewsBox(ROOM));
+        push("wm-after-the-early-one");
+        assertThat(f.store.resyncs).isEmpty();
+    }
+}
