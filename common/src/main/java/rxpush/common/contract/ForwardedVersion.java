@@ -1,5 +1,6 @@
 package rxpush.common.contract;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
 /**
@@ -16,9 +17,14 @@ import java.time.Instant;
  * @param deleted        true when the last push was a DELETE
  * @param idempotencyKey the Idempotency-Key that was sent
  * @param forwardedAt    when RX accepted it
+ * @param seriesMasterBookingId for an occurrence or exception of a series, the RX booking id of its
+ *                       series master (so that a change to the series reaches the occurrences RX
+ *                       holds), else null. Added later within schema version 1: absent from the JSON
+ *                       when null, and read as null from records written before it existed
  */
 public record ForwardedVersion(int schemaVersion, String bookingId, String mailbox, String itemId,
-        String changeKey, Instant lastModified, boolean deleted, String idempotencyKey, Instant forwardedAt) {
+        String changeKey, Instant lastModified, boolean deleted, String idempotencyKey, Instant forwardedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String seriesMasterBookingId) {
 
     public ForwardedVersion {
         schemaVersion = SchemaVersions.check(schemaVersion, "ForwardedVersion");

@@ -28,7 +28,9 @@ class ContractGoldenTest {
                 Arguments.of("subscription-state.v1.json", ContractSamples.subscriptionState()),
                 Arguments.of("mailbox-registration.v1.json", ContractSamples.mailboxRegistration()),
                 Arguments.of("lifecycle-notification.v1.json", ContractSamples.lifecycleNotification()),
+                // Written before seriesMasterBookingId existed: it must still read, with the field null.
                 Arguments.of("forwarded-version.v1.json", ContractSamples.forwardedVersion()),
+                Arguments.of("forwarded-version-occurrence.v1.json", ContractSamples.forwardedOccurrenceVersion()),
                 Arguments.of("booking-update.json", ContractSamples.bookingUpdate()));
     }
 

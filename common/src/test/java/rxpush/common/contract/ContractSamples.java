@@ -37,7 +37,15 @@ final class ContractSamples {
     static ForwardedVersion forwardedVersion() {
         return new ForwardedVersion(1, BookingIds.bookingId("room.101@contoso.com", "AAMkAD"), "room.101@contoso.com",
                 "AAMkAD", "DwAAABYAAAA", T0, false,
-                BookingIds.idempotencyKey("room.101@contoso.com", "AAMkAD", "DwAAABYAAAA"), T0);
+                BookingIds.idempotencyKey("room.101@contoso.com", "AAMkAD", "DwAAABYAAAA"), T0, null);
+    }
+
+    /** The version of an occurrence: it names its series master's booking. */
+    static ForwardedVersion forwardedOccurrenceVersion() {
+        return new ForwardedVersion(1, BookingIds.bookingId("room.101@contoso.com", "AAMkOCC"), "room.101@contoso.com",
+                "AAMkOCC", "DwAAABYAAAB", T0, false,
+                BookingIds.idempotencyKey("room.101@contoso.com", "AAMkOCC", "DwAAABYAAAB"), T0,
+                BookingIds.bookingId("room.101@contoso.com", "AAMkMASTER"));
     }
 
     /** The example body of the ResourceXpress push API contract, field for field. */

@@ -95,6 +95,7 @@ final class MailboxWork {
             hints.forEach(hint -> deadLetter(hint, failure));
             return writes;
         }
+        SeriesFollowUp series = new SeriesFollowUp(forwarding, pusher, source, mailbox);
         for (Unit unit : units.values()) {
             if (cancelled.getAsBoolean()) {
                 throw new java.util.concurrent.CancellationException("partition revoked");
@@ -114,6 +115,7 @@ final class MailboxWork {
             }
             try {
                 writes.add(pusher.apply(mailbox, unit.itemId, state, unit.firstObserved(), unit.firstReceived()));
+                series.after(unit.itemId, state, unit.firstObserved(), writes);
             } catch (PermanentFailure failure) {
                 log.warn("Dead-lettering {} record(s) of mailbox {} item {}: {} failed: {}", unit.hints.size(), mailbox,
                         abbreviate(unit.itemId), failure.stage(), failure.getMessage());

@@ -69,7 +69,7 @@ final class Pusher {
         forwarded("put", receivedAt);
         return forwarding.versions().write(new ForwardedVersion(SchemaVersions.CURRENT, booking.bookingId(),
                 booking.mailbox(), booking.itemId(), booking.changeKey(), booking.lastModified(), false,
-                idempotencyKey, forwarding.clock().instant()));
+                idempotencyKey, forwarding.clock().instant(), booking.seriesMasterId()));
     }
 
     private CompletableFuture<Void> delete(String mailbox, String itemId, Instant observedAt, Instant receivedAt) {
@@ -88,7 +88,8 @@ final class Pusher {
         forwarded("delete", receivedAt);
         return forwarding.versions().write(new ForwardedVersion(SchemaVersions.CURRENT, bookingId, mailbox, itemId,
                 known.map(ForwardedVersion::changeKey).orElse(null), known.map(ForwardedVersion::lastModified).orElse(null),
-                true, idempotencyKey, forwarding.clock().instant()));
+                true, idempotencyKey, forwarding.clock().instant(),
+                known.map(ForwardedVersion::seriesMasterBookingId).orElse(null)));
     }
 
     private void forwarded(String operation, Instant receivedAt) {

@@ -39,6 +39,8 @@ public final class VersionStore {
     private final Supplier<Consumer<String, byte[]>> readers;
     private final Map<String, ForwardedVersion> byBooking = new ConcurrentHashMap<>();
     private final Map<Integer, Set<String>> bookingsByPartition = new ConcurrentHashMap<>();
+    /** Series master booking id -> the occurrence bookings forwarded (and not deleted) under it. */
+    private final Map<String, Set<String>> occurrencesByMaster = new ConcurrentHashMap<>();
     private volatile int partitionCount;
 
     /**
@@ -76,13 +78,13 @@ public final class VersionStore {
             return;
         }
         if (record.value() == null) {
-            byBooking.remove(record.key());
+            forget(record.key());
             keys.remove(record.key());
             return;
         }
         try {
             ForwardedVersion version = READ.deserialize(record.topic(), record.value());
-            byBooking.put(record.key(), version);
+            remember(version);
             keys.add(record.key());
         } catch (SerializationException e) {
             // Only the forwarder writes here; an unreadable entry just means that booking is pushed again.
@@ -95,8 +97,39 @@ public final class VersionStore {
     public void drop(int partition) {
         Set<String> keys = bookingsByPartition.remove(partition);
         if (keys != null) {
-            keys.forEach(byBooking::remove);
+            keys.forEach(this::forget);
         }
+    }
+
+    private void remember(ForwardedVersion version) {
+        ForwardedVersion before = byBooking.put(version.key(), version);
+        unindex(before);
+        if (version.seriesMasterBookingId() != null && !version.deleted()) {
+            occurrencesByMaster.computeIfAbsent(version.seriesMasterBookingId(), m -> ConcurrentHashMap.newKeySet())
+                    .add(version.key());
+        }
+    }
+
+    private void forget(String bookingId) {
+        unindex(byBooking.remove(bookingId));
+    }
+
+    private void unindex(ForwardedVersion version) {
+        if (version != null && version.seriesMasterBookingId() != null) {
+            occurrencesByMaster.computeIfPresent(version.seriesMasterBookingId(), (master, ids) -> {
+                ids.remove(version.key());
+                return ids.isEmpty() ? null : ids;
+            });
+        }
+    }
+
+    /**
+     * The occurrences and exceptions of a series RX holds (forwarded, not deleted), by the series
+     * master's booking id: what a change to the whole series must also reach.
+     */
+    public List<ForwardedVersion> occurrencesOf(String masterBookingId) {
+        return occurrencesByMaster.getOrDefault(masterBookingId, Set.of()).stream().map(byBooking::get)
+                .filter(v -> v != null && !v.deleted()).toList();
     }
 
     public Optional<ForwardedVersion> get(String bookingId) {
@@ -119,7 +152,7 @@ public final class VersionStore {
                     if (failure != null) {
                         written.completeExceptionally(failure);
                     } else {
-                        byBooking.put(version.key(), version);
+                        remember(version);
                         bookingsByPartition.computeIfAbsent(partition, p -> ConcurrentHashMap.newKeySet())
                                 .add(version.key());
                         written.complete(null);

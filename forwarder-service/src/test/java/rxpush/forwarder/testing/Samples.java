@@ -33,6 +33,16 @@ public final class Samples {
                         BookingUpdate.ResponseType.ACCEPTED)));
     }
 
+    /** A booking of a series: its master ({@code masterItemId} null) or one of its occurrences. */
+    public static BookingUpdate seriesPart(String mailbox, String itemId, String masterItemId, String changeKey,
+            Instant lastModified) {
+        BookingUpdate b = booking(mailbox, itemId, changeKey, lastModified);
+        return new BookingUpdate(b.bookingId(), mailbox, b.source(), itemId, b.iCalUid(), changeKey, lastModified,
+                b.subject(), b.organizer(), b.start(), b.end(), b.timeZone(), false, false, b.location(), b.sensitivity(),
+                masterItemId == null ? BookingUpdate.OccurrenceType.SERIES_MASTER : BookingUpdate.OccurrenceType.OCCURRENCE,
+                masterItemId == null ? null : BookingIds.bookingId(mailbox, masterItemId), b.attendees());
+    }
+
     public static ChangeNotification notification(String id, Source source, String mailbox, ChangeType type,
             String itemId, String oldItemId, Instant receivedAt) {
         return new ChangeNotification(SchemaVersions.CURRENT, id, source, mailbox, type == ChangeType.RESYNC ? null : "sub-1",
