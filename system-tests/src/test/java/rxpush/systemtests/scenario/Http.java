@@ -32,6 +32,11 @@ final class Http {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(jsonBody))));
     }
 
+    /** Pretty-printed JSON of maps, lists and JSON nodes (for diagnostics files). */
+    static String json(Object value) {
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value);
+    }
+
     static String getText(URI uri) {
         return text(HttpRequest.newBuilder(uri).GET());
     }

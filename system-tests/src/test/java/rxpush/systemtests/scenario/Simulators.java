@@ -17,6 +17,14 @@ final class Simulators {
     private final URI exchange;
     private final URI rx;
 
+    URI exchange() {
+        return exchange;
+    }
+
+    URI rx() {
+        return rx;
+    }
+
     Simulators(URI exchange, URI rx) {
         this.exchange = exchange;
         this.rx = rx;

@@ -3,7 +3,13 @@ package rxpush.systemtests.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
@@ -109,9 +115,40 @@ abstract class StackScenarios {
                 return last.get().ok();
             });
         } catch (ConditionTimeoutException e) {
-            // The verdict says what is wrong; the assertion reports it.
+            // The verdict says what is wrong; the assertion reports it, the dump helps find out why.
+            dumpDiagnostics();
         }
         return last.get();
+    }
+
+    /**
+     * Writes what a failed convergence needs to be understood to {@code diagnostics-<time>.json} in
+     * the run's directory: the full verify report, Exchange's subscriptions and counters, and every
+     * subscription instance's per-mailbox status. Best effort: a part that cannot be read says so.
+     */
+    private void dumpDiagnostics() {
+        Map<String, Object> dump = new LinkedHashMap<>();
+        dump.put("verify", tryRead(() -> Http.post(simulators.rx().resolve("/sim/verify"), "")));
+        dump.put("exchangeSubscriptions", tryRead(() -> Http.get(simulators.exchange().resolve("/sim/subscriptions"))));
+        dump.put("exchangeStats", tryRead(() -> Http.get(simulators.exchange().resolve("/sim/stats"))));
+        for (Instance subscription : stack.topology().instances(Role.SUBSCRIPTION)) {
+            dump.put(subscription.name(), tryRead(() -> Http.get(subscription.adminUrl().resolve("/api/status"))));
+        }
+        Path file = RigClasspath.moduleDir().resolve("target/rig-runs/" + runName())
+                .resolve("diagnostics-" + Instant.now().toString().replace(':', '-') + ".json");
+        try {
+            Files.writeString(file, Http.json(dump));
+        } catch (IOException | RuntimeException e) {
+            System.err.println("Could not write " + file + ": " + e);
+        }
+    }
+
+    private static Object tryRead(Callable<Object> read) {
+        try {
+            return read.call();
+        } catch (Exception e) {
+            return "unreadable: " + e;
+        }
     }
 
     static void assertNothingLostOrDuplicated(Simulators.Verdict verdict) {
