@@ -192,9 +192,7 @@ final class Actions {
             }
         }
         if (firstPushGap && resync == null) {
-            log.info("Events of {} may have been missed before the first push of its EWS subscription; resync requested",
-                    m.address);
-            owned.store.submit(Batch.of().withResync(FirstPush.resync(m.address, startedAt)));
+            FirstPush.requestResync(owned.store, m.address, startedAt);
         }
     }
 

@@ -2,7 +2,8 @@ package rxpush.subscription.engine;
 
 import java.time.Instant;
 import java.util.Objects;
-import rxpush.common.contract.ChangeNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import rxpush.common.contract.Protocol;
 import rxpush.common.contract.SubscriptionState;
 
@@ -22,6 +23,8 @@ import rxpush.common.contract.SubscriptionState;
  * settles every booking whatever was lost.
  */
 final class FirstPush {
+
+    private static final Logger log = LoggerFactory.getLogger(FirstPush.class);
 
     static final String GAP_REASON = "the first push of the EWS subscription does not follow the watermark it started from";
 
@@ -51,8 +54,10 @@ final class FirstPush {
         return !Objects.equals(previousWatermark, start) && !Objects.equals(previousWatermark, resumed);
     }
 
-    /** The RESYNC record for a first push that broke the chain. */
-    static ChangeNotification resync(String mailbox, Instant now) {
-        return StateBuilder.resync(mailbox, Protocol.EWS, GAP_REASON, now);
+    /** Writes the RESYNC for a first push that broke the chain; called without the mailbox's lock. */
+    static void requestResync(PartitionStore store, String mailbox, Instant now) {
+        log.info("Events of {} may have been missed before the first push of its EWS subscription; resync requested",
+                mailbox);
+        store.submit(Batch.of().withResync(StateBuilder.resync(mailbox, Protocol.EWS, GAP_REASON, now)));
     }
 }

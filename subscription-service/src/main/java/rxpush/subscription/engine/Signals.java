@@ -69,7 +69,7 @@ final class Signals {
             return;
         }
         SubscriptionState intent = null;
-        ChangeNotification resync = null;
+        Instant resyncAt = null;
         SubscriptionEngine.Owned owned = engine.owner(m);
         synchronized (m) {
             String activeId = m.activeSubscriptionId();
@@ -79,7 +79,7 @@ final class Signals {
                     if (forActive) {
                         if (FirstPush.breaksChain(m, n.previousWatermark())) {
                             m.lastResyncAt = engine.clock.instant();
-                            resync = FirstPush.resync(m.address, m.lastResyncAt);
+                            resyncAt = m.lastResyncAt;
                         }
                         heartbeat(m, n);
                     } else if (m.pending != null && n.subscriptionId() != null) {
@@ -124,10 +124,8 @@ final class Signals {
             owned.store.submit(Batch.of(intent));
             engine.reschedule(m);
         }
-        if (resync != null) {
-            log.info("Events of {} may have been missed before the first push of its EWS subscription; resync requested",
-                    m.address);
-            owned.store.submit(Batch.of().withResync(resync));
+        if (resyncAt != null) {
+            FirstPush.requestResync(owned.store, m.address, resyncAt);
         }
     }
 
