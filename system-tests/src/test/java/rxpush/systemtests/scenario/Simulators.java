@@ -17,14 +17,6 @@ final class Simulators {
     private final URI exchange;
     private final URI rx;
 
-    URI exchange() {
-        return exchange;
-    }
-
-    URI rx() {
-        return rx;
-    }
-
     Simulators(URI exchange, URI rx) {
         this.exchange = exchange;
         this.rx = rx;
@@ -55,7 +47,12 @@ final class Simulators {
     }
 
     Verdict verify() {
-        return Verdict.of(Http.post(rx.resolve("/sim/verify"), ""));
+        return Verdict.of(verifyReport());
+    }
+
+    /** The resourcexpress simulator's whole verify report (every finding, not only the counts). */
+    JsonNode verifyReport() {
+        return Http.post(rx.resolve("/sim/verify"), "");
     }
 
     /** Fault switches of the resourcexpress simulator ({@code PUT /sim/faults} replaces them all). */
@@ -84,7 +81,7 @@ final class Simulators {
     /** Ids of the subscriptions Exchange holds ACTIVE for a mailbox ({@code ews} or {@code graph}). */
     List<String> activeSubscriptions(String protocol, String mailbox) {
         List<String> ids = new ArrayList<>();
-        for (JsonNode s : Http.get(exchange.resolve("/sim/subscriptions")).path(protocol)) {
+        for (JsonNode s : exchangeSubscriptions().path(protocol)) {
             if (mailbox.equalsIgnoreCase(s.path("mailbox").asString()) && "ACTIVE".equals(s.path("state").asString())) {
                 ids.add(s.path("id").asString());
             }
@@ -94,7 +91,17 @@ final class Simulators {
 
     /** A counter of the exchange simulator ({@code GET /sim/stats}), 0 when it has not counted yet. */
     long exchangeCount(String counter) {
-        return Http.get(exchange.resolve("/sim/stats")).path(counter).asLong();
+        return exchangeStats().path(counter).asLong();
+    }
+
+    /** Every subscription Exchange holds, by protocol ({@code GET /sim/subscriptions}). */
+    JsonNode exchangeSubscriptions() {
+        return Http.get(exchange.resolve("/sim/subscriptions"));
+    }
+
+    /** The exchange simulator's counters ({@code GET /sim/stats}). */
+    JsonNode exchangeStats() {
+        return Http.get(exchange.resolve("/sim/stats"));
     }
 
     /**

@@ -128,13 +128,13 @@ abstract class StackScenarios {
      */
     private void dumpDiagnostics() {
         Map<String, Object> dump = new LinkedHashMap<>();
-        dump.put("verify", tryRead(() -> Http.post(simulators.rx().resolve("/sim/verify"), "")));
-        dump.put("exchangeSubscriptions", tryRead(() -> Http.get(simulators.exchange().resolve("/sim/subscriptions"))));
-        dump.put("exchangeStats", tryRead(() -> Http.get(simulators.exchange().resolve("/sim/stats"))));
+        dump.put("verify", tryRead(simulators::verifyReport));
+        dump.put("exchangeSubscriptions", tryRead(simulators::exchangeSubscriptions));
+        dump.put("exchangeStats", tryRead(simulators::exchangeStats));
         for (Instance subscription : stack.topology().instances(Role.SUBSCRIPTION)) {
             dump.put(subscription.name(), tryRead(() -> Http.get(subscription.adminUrl().resolve("/api/status"))));
         }
-        Path file = RigClasspath.moduleDir().resolve("target/rig-runs/" + runName())
+        Path file = stack.runDirectory().root()
                 .resolve("diagnostics-" + Instant.now().toString().replace(':', '-') + ".json");
         try {
             Files.writeString(file, Http.json(dump));
