@@ -7,9 +7,11 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Random;
 import java.util.TreeMap;
 
 /**
@@ -86,19 +88,23 @@ public record StackSpec(int brokers, int ingress, int subscription, int forwarde
     }
 
     /**
-     * This spec with a port base whose whole block is free on 127.0.0.1 right now (a random base
-     * between 20000 and 60000), so a test stack does not collide with a developer's stack on 19000.
+     * This spec with a port base whose whole block is free on 127.0.0.1 right now, chosen at
+     * random from the blocks outside the ephemeral port range ({@link PortBlocks}), so a test stack
+     * collides neither with a developer's stack on 19000 nor with outgoing connections.
      */
     public StackSpec withFreePortBase() {
-        Random random = new Random();
-        for (int attempt = 0; attempt < 50; attempt++) {
-            StackSpec candidate = withPortBase(20_000 + 1_000 * random.nextInt(40));
+        int[] ephemeral = PortBlocks.ephemeralRange();
+        List<Integer> bases = new ArrayList<>(PortBlocks.basesOutside(ephemeral[0], ephemeral[1]));
+        Collections.shuffle(bases);
+        for (int base : bases) {
+            StackSpec candidate = withPortBase(base);
             if (new Topology(candidate).instances().stream()
                     .allMatch(i -> free(i.port()) && (i.adminPort() < 0 || free(i.adminPort())))) {
                 return candidate;
             }
         }
-        throw new IllegalStateException("no free port block found between 20000 and 60000");
+        throw new IllegalStateException("no free port block outside the ephemeral range " + ephemeral[0] + "-"
+                + ephemeral[1] + " (tried " + bases + ")");
     }
 
     private static boolean free(int port) {

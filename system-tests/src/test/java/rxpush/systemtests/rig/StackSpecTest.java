@@ -36,7 +36,13 @@ class StackSpecTest {
     }
 
     @Test
-    void aFreePortBaseLeavesTheDefaultBlockAlone() {
-        assertThat(StackSpec.defaults(runDir, "cp").withFreePortBase().portBase()).isBetween(20_000, 59_000);
+    void aFreePortBaseLeavesTheDefaultBlockAndTheEphemeralRangeAlone() {
+        int base = StackSpec.defaults(runDir, "cp").withFreePortBase().portBase();
+        int[] ephemeral = PortBlocks.ephemeralRange();
+        assertThat(base).isBetween(20_000, 64_000);
+        assertThat(base + PortBlocks.BLOCK - 1 < ephemeral[0] || base > ephemeral[1])
+                .as("block %d-%d outside the ephemeral range %d-%d", base, base + PortBlocks.BLOCK - 1, ephemeral[0],
+                        ephemeral[1])
+                .isTrue();
     }
 }
