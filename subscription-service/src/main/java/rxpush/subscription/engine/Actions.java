@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rxpush.common.contract.ChangeNotification;
 import rxpush.common.contract.Protocol;
-import rxpush.common.contract.SecretHash;
 import rxpush.common.contract.SubscriptionHealth;
 import rxpush.common.contract.SubscriptionState;
 import rxpush.common.contract.SubscriptionStatus;
@@ -17,24 +16,22 @@ import rxpush.common.retry.Backoff;
 /**
  * The Exchange/Graph work of one mailbox: create, recover, renew, recreate, remove. Runs while the
  * mailbox is marked busy (one action per mailbox); reads and updates the mailbox state under its
- * monitor but never holds it during a request.
- *
- * <p>Order of writes, the contract with ingress: the PENDING record (with the hash of the EWS token or
- * of the Graph clientState) is committed before Exchange/Graph is asked, because Exchange sends a
- * StatusEvent and Graph a validation request at once; the ACTIVE record follows with the
- * subscription id. A replaced subscription becomes OBSOLETE only once its successor is ACTIVE.
+ * monitor but never holds it during a request. Every action that makes a subscription goes through
+ * {@link Creation}, which keeps the order of writes ingress relies on.
  */
 final class Actions {
 
     private static final Logger log = LoggerFactory.getLogger(Actions.class);
 
     private final SubscriptionEngine engine;
+    private final Creation creation;
 
     Actions(SubscriptionEngine engine) {
         this.engine = engine;
+        this.creation = new Creation(engine);
     }
 
-    void execute(Planner.Kind kind, MailboxState m, SubscriptionEngine.Owned owned) {
+    void execute(Planner.Kind kind, MailboxState m, OwnedPartition owned) {
         Protocol protocol;
         synchronized (m) {
             protocol = m.protocol();
@@ -68,7 +65,7 @@ final class Actions {
 
     // ---- create ------------------------------------------------------------------------------
 
-    private void create(MailboxState m, SubscriptionEngine.Owned owned) throws ExchangeException {
+    private void create(MailboxState m, OwnedPartition owned) throws ExchangeException {
         Instant now = engine.clock.instant();
         Protocol protocol;
         List<String> stale = new ArrayList<>();
@@ -79,8 +76,8 @@ final class Actions {
                 stale.add(m.current.id());
             }
         }
-        SubscriptionState active = subscribe(m, owned, protocol, null, stale);
-        finishCreate(m, active, null, new ArrayList<>(), null, owned, now);
+        SubscriptionState active = creation.subscribe(m, owned, protocol, null, stale);
+        creation.finish(m, active, null, new ArrayList<>(), null, owned, now);
         synchronized (m) {
             if (m.inProgressTotal) {
                 m.inProgressTotal = false;
@@ -90,115 +87,9 @@ final class Actions {
         log.debug("Subscribed {} ({}), subscription {}", m.address, protocol, active.subscriptionId());
     }
 
-    /**
-     * Writes PENDING (and tombstones {@code staleIds}), asks Exchange/Graph, and returns the ACTIVE record
-     * (not yet written). On failure the PENDING record is tombstoned and the exception rethrown: a
-     * PENDING record has no subscription id, so it cannot become OBSOLETE. Should the request have
-     * created something after all, ingress answers its pushes 404 (Exchange gives up on it) and the
-     * orphan sweep deletes it at Graph.
-     */
-    private SubscriptionState subscribe(MailboxState m, SubscriptionEngine.Owned owned, Protocol protocol,
-            String watermark, List<String> staleIds) throws ExchangeException {
-        Instant now = engine.clock.instant();
-        String secret = SecretHash.newSecret();
-        StateBuilder pendingBuilder = StateBuilder.pending(m.address, protocol, now);
-        if (protocol == Protocol.EWS) {
-            pendingBuilder.tokenHash(SecretHash.hash(secret));
-        } else {
-            pendingBuilder.clientStateHash(SecretHash.hash(secret));
-        }
-        SubscriptionState pending = pendingBuilder.build(owned.epoch, now);
-        owned.store.write(new Batch(List.of(pending), staleIds, List.of()));
-        synchronized (m) {
-            if (m.current == null || m.current.status() != SubscriptionStatus.ACTIVE) {
-                m.current = pending;
-            }
-            m.pending = pending;
-        }
-        try {
-            if (protocol == Protocol.EWS) {
-                EwsClient.Subscribed s = ews().subscribe(m.address, engine.settings.ewsUrl().apply(secret),
-                        engine.settings.statusFrequencyMinutes(), watermark);
-                Instant at = engine.clock.instant();
-                return StateBuilder.from(pending).status(SubscriptionStatus.ACTIVE).subscriptionId(s.subscriptionId())
-                        .watermark(s.watermark(), s.watermark() == null ? null : at).build(owned.epoch, at);
-            }
-            Instant at = engine.clock.instant();
-            GraphClient.Subscription s = graph().create(m.address, secret, at.plus(engine.settings.graphLifetime()));
-            return StateBuilder.from(pending).status(SubscriptionStatus.ACTIVE).subscriptionId(s.id())
-                    .expiresAt(s.expiresAt()).build(owned.epoch, engine.clock.instant());
-        } catch (ExchangeException e) {
-            abandon(m, owned, pending);
-            throw e;
-        }
-    }
-
-    /** Tombstones a PENDING record whose request failed. */
-    private void abandon(MailboxState m, SubscriptionEngine.Owned owned, SubscriptionState pending) {
-        try {
-            owned.store.write(new Batch(List.of(), List.of(pending.id()), List.of()));
-        } catch (OwnershipLostException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            // The next creation (or the next owner) tombstones it.
-            log.warn("Could not retire the pending subscription record of {}: {}", m.address, e.toString());
-            return;
-        }
-        synchronized (m) {
-            if (m.current == pending) {
-                m.current = null;
-            }
-            if (m.pending == pending) {
-                m.pending = null;
-            }
-        }
-    }
-
-    /** Writes the ACTIVE record (and what it replaces) and makes it current. */
-    private void finishCreate(MailboxState m, SubscriptionState active, String resumedFrom,
-            List<SubscriptionState> retire, ChangeNotification resync, SubscriptionEngine.Owned owned,
-            Instant startedAt) {
-        boolean firstPushGap = false;
-        List<SubscriptionState> states = new ArrayList<>(retire);
-        states.add(active);
-        owned.store.write(new Batch(states, List.of(), resync == null ? List.of() : List.of(resync)));
-        synchronized (m) {
-            m.obsolete.addAll(retire);
-            m.current = active;
-            m.pending = null;
-            m.watchSince = active.updatedAt();
-            m.lastHeartbeatAt = null;
-            m.lastPushAt = null;
-            m.watermark = active.watermark();
-            m.watermarkAt = active.watermarkAt();
-            m.watermarkBeforePush = null;
-            m.watermarkBeforePushAt = null;
-            FirstPush.expect(m, active, resumedFrom);
-            if (active.subscriptionId().equals(m.earlySubscriptionId)) {
-                // Exchange's first StatusEvent beat our ACTIVE write.
-                m.lastHeartbeatAt = m.earlySignalAt;
-                if (m.earlyWatermark != null) {
-                    m.watermark = m.earlyWatermark;
-                    m.watermarkAt = m.earlySignalAt;
-                }
-                firstPushGap = FirstPush.breaksChain(m, m.earlyPreviousWatermark);
-            }
-            m.earlySubscriptionId = null;
-            m.earlyPreviousWatermark = null;
-            m.clearRequests();
-            m.succeeded();
-            if (resync != null || firstPushGap) {
-                m.lastResyncAt = startedAt;
-            }
-        }
-        if (firstPushGap && resync == null) {
-            FirstPush.requestResync(owned.store, m.address, startedAt);
-        }
-    }
-
     // ---- EWS recovery ------------------------------------------------------------------------
 
-    private void recover(MailboxState m, SubscriptionEngine.Owned owned) throws ExchangeException {
+    private void recover(MailboxState m, OwnedPartition owned) throws ExchangeException {
         Instant now = engine.clock.instant();
         SubscriptionState old;
         String watermark;
@@ -216,28 +107,28 @@ final class Actions {
         SubscriptionState replacement;
         boolean resync = !fromWatermark;
         try {
-            replacement = subscribe(m, owned, Protocol.EWS, fromWatermark ? watermark : null, List.of());
+            replacement = creation.subscribe(m, owned, Protocol.EWS, fromWatermark ? watermark : null, List.of());
         } catch (ExchangeException e) {
             if (e.kind() != ExchangeException.Kind.INVALID_WATERMARK || !fromWatermark) {
                 throw e;
             }
             log.info("Watermark of {} refused by Exchange ({}); subscribing fresh and requesting a resync",
                     m.address, e.getMessage());
-            replacement = subscribe(m, owned, Protocol.EWS, null, List.of());
+            replacement = creation.subscribe(m, owned, Protocol.EWS, null, List.of());
             resync = true;
         }
         ChangeNotification resyncRecord = resync ? StateBuilder.resync(m.address, Protocol.EWS,
                 "EWS subscription replaced without a usable watermark: " + reason, now) : null;
         List<SubscriptionState> retire = old == null || old.status() != SubscriptionStatus.ACTIVE ? List.of()
                 : List.of(obsolete(old, "replaced: " + reason, owned.epoch, engine.clock.instant()));
-        finishCreate(m, replacement, resync ? null : watermark, new ArrayList<>(retire), resyncRecord, owned, now);
+        creation.finish(m, replacement, resync ? null : watermark, new ArrayList<>(retire), resyncRecord, owned, now);
         log.info("Recovered EWS subscription of {} ({}){}", m.address, reason,
                 fromWatermark && !resync ? " from its watermark" : "; resync requested");
     }
 
     // ---- Graph renew / recreate ----------------------------------------------------------------
 
-    private void renew(MailboxState m, SubscriptionEngine.Owned owned) throws ExchangeException {
+    private void renew(MailboxState m, OwnedPartition owned) throws ExchangeException {
         SubscriptionState current;
         synchronized (m) {
             current = m.current;
@@ -245,7 +136,7 @@ final class Actions {
         Instant now = engine.clock.instant();
         Instant granted;
         try {
-            granted = graph().renew(current.subscriptionId(), now.plus(engine.settings.graphLifetime()));
+            granted = creation.graph().renew(current.subscriptionId(), now.plus(engine.settings.graphLifetime()));
         } catch (ExchangeException e) {
             if (e.kind() == ExchangeException.Kind.NOT_FOUND) {
                 recreate(m, owned, "renewal answered 404: subscription gone");
@@ -266,16 +157,16 @@ final class Actions {
         }
     }
 
-    private void recreate(MailboxState m, SubscriptionEngine.Owned owned, String reason) throws ExchangeException {
+    private void recreate(MailboxState m, OwnedPartition owned, String reason) throws ExchangeException {
         Instant now = engine.clock.instant();
         SubscriptionState old;
         synchronized (m) {
             old = m.current;
         }
-        SubscriptionState replacement = subscribe(m, owned, Protocol.GRAPH, null, List.of());
+        SubscriptionState replacement = creation.subscribe(m, owned, Protocol.GRAPH, null, List.of());
         List<SubscriptionState> retire = old == null || old.status() != SubscriptionStatus.ACTIVE ? List.of()
                 : List.of(obsolete(old, "replaced: " + reason, owned.epoch, engine.clock.instant()));
-        finishCreate(m, replacement, null, new ArrayList<>(retire), StateBuilder.resync(m.address, Protocol.GRAPH,
+        creation.finish(m, replacement, null, new ArrayList<>(retire), StateBuilder.resync(m.address, Protocol.GRAPH,
                 "Graph subscription recreated: " + reason, now), owned, now);
         synchronized (m) {
             m.lastRecreatedAt = now;
@@ -288,7 +179,7 @@ final class Actions {
 
     // ---- remove ------------------------------------------------------------------------------
 
-    private void remove(MailboxState m, SubscriptionEngine.Owned owned) {
+    private void remove(MailboxState m, OwnedPartition owned) {
         Instant now = engine.clock.instant();
         SubscriptionState current;
         synchronized (m) {
@@ -332,7 +223,7 @@ final class Actions {
 
     // ---- failures ----------------------------------------------------------------------------
 
-    private void failed(MailboxState m, SubscriptionEngine.Owned owned, Protocol protocol, ExchangeException e) {
+    private void failed(MailboxState m, OwnedPartition owned, Protocol protocol, ExchangeException e) {
         Instant now = engine.clock.instant();
         Instant retryAt = switch (e.kind()) {
             case THROTTLED -> {
@@ -372,17 +263,4 @@ final class Actions {
         return StateBuilder.from(state).status(SubscriptionStatus.OBSOLETE).lastError(why).build(epoch, now);
     }
 
-    private EwsClient ews() throws ExchangeException {
-        if (engine.ews == null) {
-            throw ExchangeException.of(ExchangeException.Kind.PERMANENT, "an EWS mailbox needs rxpush.ews.url");
-        }
-        return engine.ews;
-    }
-
-    private GraphClient graph() throws ExchangeException {
-        if (engine.graph == null) {
-            throw ExchangeException.of(ExchangeException.Kind.PERMANENT, "a GRAPH mailbox needs rxpush.graph.client-id");
-        }
-        return engine.graph;
-    }
 }

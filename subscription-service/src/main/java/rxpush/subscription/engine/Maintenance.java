@@ -32,7 +32,7 @@ final class Maintenance {
 
     void run() {
         Instant now = engine.clock.instant();
-        for (SubscriptionEngine.Owned owned : List.copyOf(engine.partitions.values())) {
+        for (OwnedPartition owned : List.copyOf(engine.partitions.values())) {
             if (owned.active) {
                 try {
                     pass(owned, now);
@@ -50,7 +50,7 @@ final class Maintenance {
         }
     }
 
-    private void pass(SubscriptionEngine.Owned owned, Instant now) {
+    private void pass(OwnedPartition owned, Instant now) {
         List<SubscriptionState> states = new ArrayList<>();
         List<String> tombstones = new ArrayList<>();
         List<Runnable> onWritten = new ArrayList<>();
@@ -118,7 +118,7 @@ final class Maintenance {
                 .watermark(m.watermark, m.watermarkAt).build(epoch, now);
     }
 
-    private static void flush(SubscriptionEngine.Owned owned, List<SubscriptionState> states, List<String> tombstones,
+    private static void flush(OwnedPartition owned, List<SubscriptionState> states, List<String> tombstones,
             List<Runnable> onWritten) {
         if (states.isEmpty() && tombstones.isEmpty()) {
             return;

@@ -43,7 +43,7 @@ final class OrphanSweep {
                 continue;
             }
             int partition = engine.settings.partitionOf().applyAsInt(s.mailbox());
-            SubscriptionEngine.Owned owned = engine.partitions.get(partition);
+            OwnedPartition owned = engine.partitions.get(partition);
             if (owned == null || !owned.active) {
                 continue;
             }

@@ -70,7 +70,7 @@ final class Signals {
         }
         SubscriptionState intent = null;
         Instant resyncAt = null;
-        SubscriptionEngine.Owned owned = engine.owner(m);
+        OwnedPartition owned = engine.owner(m);
         synchronized (m) {
             String activeId = m.activeSubscriptionId();
             boolean forActive = activeId != null && activeId.equals(n.subscriptionId());
@@ -157,7 +157,7 @@ final class Signals {
             }
         }
         MailboxState m = engine.mailboxes.get(n.mailbox());
-        SubscriptionEngine.Owned owned = m == null || m.partition != partition ? null : engine.owner(m);
+        OwnedPartition owned = m == null || m.partition != partition ? null : engine.owner(m);
         if (owned == null) {
             return;
         }

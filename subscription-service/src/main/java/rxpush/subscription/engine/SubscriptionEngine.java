@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,48 +34,6 @@ public final class SubscriptionEngine {
 
     private static final Logger log = LoggerFactory.getLogger(SubscriptionEngine.class);
 
-    /** A partition this instance owns. */
-    static final class Owned {
-        final int partition;
-        final long epoch;
-        final PartitionStore store;
-        final Set<String> mailboxes = ConcurrentHashMap.newKeySet();
-        volatile boolean active = true;
-        private int inFlight;
-
-        Owned(int partition, long epoch, PartitionStore store) {
-            this.partition = partition;
-            this.epoch = epoch;
-            this.store = store;
-        }
-
-        synchronized void started() {
-            inFlight++;
-        }
-
-        synchronized void ended() {
-            inFlight--;
-            notifyAll();
-        }
-
-        /** Waits (real time, bounded) for in-flight actions to end. */
-        synchronized void awaitIdle(long millis) {
-            long deadline = System.currentTimeMillis() + millis;
-            while (inFlight > 0) {
-                long left = deadline - System.currentTimeMillis();
-                if (left <= 0) {
-                    return;
-                }
-                try {
-                    wait(left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-    }
-
     final EngineSettings settings;
     final Scheduler scheduler;
     final Clock clock;
@@ -85,8 +42,8 @@ public final class SubscriptionEngine {
     final Dispatcher dispatcher;
     final Progress progress;
     final Map<String, MailboxState> mailboxes = new ConcurrentHashMap<>();
-    final Map<Integer, Owned> partitions = new ConcurrentHashMap<>();
-    private final Actions actions;
+    final Map<Integer, OwnedPartition> partitions = new ConcurrentHashMap<>();
+    private final MailboxWork worker;
     private final Signals signals;
     private final Maintenance maintenance;
     private volatile boolean started;
@@ -106,7 +63,8 @@ public final class SubscriptionEngine {
         this.progress = new Progress(clock);
         this.dispatcher = new Dispatcher(scheduler, executor, settings.maxConcurrent(), settings.ewsPerSecond(),
                 settings.graphPerSecond(), this::work);
-        this.actions = new Actions(this);
+        Actions actions = new Actions(this);
+        this.worker = new MailboxWork(this, actions);
         this.signals = new Signals(this);
         this.maintenance = new Maintenance(this, actions);
     }
@@ -163,35 +121,14 @@ public final class SubscriptionEngine {
     public void adopt(int partition, long epoch, PartitionStore store, Collection<MailboxRegistration> registrations,
             Collection<SubscriptionState> states) {
         Instant now = clock.instant();
-        Owned owned = new Owned(partition, epoch, store);
-        Map<String, MailboxState> adopted = new HashMap<>();
-        for (MailboxRegistration registration : registrations) {
-            adopted.computeIfAbsent(registration.address(), a -> new MailboxState(a, partition)).registration = registration;
+        OwnedPartition owned = new OwnedPartition(partition, epoch, store);
+        Adoption adoption = Adoption.of(partition, epoch, registrations, states, now);
+        if (!adoption.retire().isEmpty() || !adoption.interrupted().isEmpty()) {
+            store.write(new Batch(adoption.retire(), adoption.interrupted(), List.of()));
         }
-        List<SubscriptionState> retire = new ArrayList<>();
-        List<String> interrupted = new ArrayList<>();
-        List<SubscriptionState> sorted = new ArrayList<>(states);
-        sorted.sort(Comparator.comparing(SubscriptionState::updatedAt));
-        for (SubscriptionState state : sorted) {
-            MailboxState m = adopted.computeIfAbsent(state.mailbox(), a -> new MailboxState(a, partition));
-            switch (state.status()) {
-                case OBSOLETE -> m.obsolete.add(state);
-                // A creation the previous owner did not finish; it never got a subscription id.
-                case PENDING -> interrupted.add(state.id());
-                case ACTIVE -> {
-                    if (m.current != null) {
-                        retire.add(Actions.obsolete(m.current, "superseded", epoch, now));
-                    }
-                    m.current = state;
-                }
-            }
-        }
-        if (!retire.isEmpty() || !interrupted.isEmpty()) {
-            store.write(new Batch(retire, interrupted, List.of()));
-        }
+        Map<String, MailboxState> adopted = adoption.mailboxes();
         long backlog = 0;
         for (MailboxState m : adopted.values()) {
-            retire.stream().filter(s -> s.mailbox().equals(m.address)).forEach(m.obsolete::add);
             Signals.restore(m, now);
             if (m.desired() && !m.active()) {
                 m.inProgressTotal = true;
@@ -214,7 +151,7 @@ public final class SubscriptionEngine {
      * awaited (bounded by {@code waitMillis}), and its state is forgotten.
      */
     public void release(int partition, long waitMillis) {
-        Owned owned = partitions.remove(partition);
+        OwnedPartition owned = partitions.remove(partition);
         if (owned == null) {
             return;
         }
@@ -227,7 +164,7 @@ public final class SubscriptionEngine {
 
     /** The store refused us: another instance owns the partition now. Stop at once. */
     void lost(int partition) {
-        Owned owned = partitions.get(partition);
+        OwnedPartition owned = partitions.get(partition);
         if (owned != null && owned.active) {
             log.warn("Partition {} was taken over by another instance; its mailboxes are no longer worked here", partition);
             owned.active = false;
@@ -239,8 +176,8 @@ public final class SubscriptionEngine {
         return new TreeSet<>(partitions.keySet());
     }
 
-    Owned owner(MailboxState m) {
-        Owned owned = partitions.get(m.partition);
+    OwnedPartition owner(MailboxState m) {
+        OwnedPartition owned = partitions.get(m.partition);
         return owned != null && owned.active ? owned : null;
     }
 
@@ -248,7 +185,7 @@ public final class SubscriptionEngine {
 
     /** A registration of an owned partition changed (null: removed). */
     public void registration(int partition, String address, MailboxRegistration registration) {
-        Owned owned = partitions.get(partition);
+        OwnedPartition owned = partitions.get(partition);
         if (owned == null || !owned.active) {
             return;
         }
@@ -283,7 +220,7 @@ public final class SubscriptionEngine {
      */
     public Optional<java.util.concurrent.CompletableFuture<Void>> requestResync(String address, String reason) {
         MailboxState m = mailboxes.get(address);
-        Owned owned = m == null ? null : owner(m);
+        OwnedPartition owned = m == null ? null : owner(m);
         if (owned == null || m.protocol() == null) {
             return Optional.empty();
         }
@@ -319,50 +256,7 @@ public final class SubscriptionEngine {
 
     /** What the dispatcher runs for a due mailbox. */
     private void work(String address, boolean request) {
-        try {
-            MailboxState m = mailboxes.get(address);
-            Owned owned = m == null ? null : owner(m);
-            if (owned == null) {
-                return;
-            }
-            Instant now = clock.instant();
-            Planner.Plan plan;
-            boolean run;
-            Protocol protocol;
-            synchronized (m) {
-                if (m.busy) {
-                    return;
-                }
-                plan = Planner.plan(m, now, settings.timing());
-                m.nextAction = plan.kind();
-                m.nextActionAt = plan.at();
-                if (plan.kind() == Planner.Kind.NONE) {
-                    return;
-                }
-                // Not due (a heartbeat moved the deadline), or due but not yet budgeted: queue again.
-                run = request && !plan.at().isAfter(now);
-                m.busy = run;
-                protocol = m.protocol();
-            }
-            if (!run) {
-                dispatcher.due(address, protocol, plan.at(), !plan.at().isAfter(now));
-                return;
-            }
-            owned.started();
-            try {
-                actions.execute(plan.kind(), m, owned);
-            } finally {
-                synchronized (m) {
-                    m.busy = false;
-                }
-                owned.ended();
-                reschedule(m);
-            }
-        } catch (RuntimeException e) {
-            log.error("Unexpected failure while working mailbox {}", address, e);
-        } finally {
-            dispatcher.finished();
-        }
+        worker.run(address, request);
     }
 
     // ---- status ------------------------------------------------------------------------------
