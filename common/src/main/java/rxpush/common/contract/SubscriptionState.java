@@ -1,6 +1,8 @@
 package rxpush.common.contract;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One subscription rx-push made for a mailbox. Topic {@code rxpush.subscriptions} (compacted),
@@ -28,6 +30,12 @@ import java.time.Instant;
  * @param lastHeartbeatAt   last EWS StatusEvent (or any push) seen, else null
  * @param lastError         last error, short and free of secrets, else null
  * @param updatedAt         when this record was written
+ * @param firstPushFrom     for an EWS subscription whose first push has not been seen yet, the
+ *                          PreviousWatermark values that push may carry (the watermark Subscribe
+ *                          answered with, and the one the subscription was resumed from); else null.
+ *                          Kept in the record so that an owner taking over between Subscribe and the
+ *                          first push still checks it. Added later within schema version 1: absent
+ *                          from the JSON when null, and read as null from records written before it
  */
 public record SubscriptionState(
         int schemaVersion,
@@ -47,7 +55,8 @@ public record SubscriptionState(
         Instant lastNotificationAt,
         Instant lastHeartbeatAt,
         String lastError,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<String> firstPushFrom) {
 
     public SubscriptionState {
         schemaVersion = SchemaVersions.check(schemaVersion, "SubscriptionState");
@@ -66,6 +75,22 @@ public record SubscriptionState(
         } else {
             Require.text(clientStateHash, "clientStateHash (for GRAPH)");
         }
+        if (firstPushFrom != null) {
+            if (protocol != Protocol.EWS || firstPushFrom.isEmpty() || firstPushFrom.stream().anyMatch(w -> w == null)) {
+                throw new IllegalArgumentException("firstPushFrom must be null, or watermarks of an EWS subscription");
+            }
+            firstPushFrom = List.copyOf(firstPushFrom);
+        }
+    }
+
+    /** A record without a first-push expectation (what every record was before it existed). */
+    public SubscriptionState(int schemaVersion, String id, String mailbox, Protocol protocol, String subscriptionId,
+            SubscriptionStatus status, Instant createdAt, Instant expiresAt, String watermark, Instant watermarkAt,
+            long ownerEpoch, String ingressTokenHash, String clientStateHash, SubscriptionHealth health,
+            Instant lastNotificationAt, Instant lastHeartbeatAt, String lastError, Instant updatedAt) {
+        this(schemaVersion, id, mailbox, protocol, subscriptionId, status, createdAt, expiresAt, watermark, watermarkAt,
+                ownerEpoch, ingressTokenHash, clientStateHash, health, lastNotificationAt, lastHeartbeatAt, lastError,
+                updatedAt, null);
     }
 
     public String key() {

@@ -25,7 +25,9 @@ class ContractGoldenTest {
     static Stream<Arguments> contracts() {
         return Stream.of(
                 Arguments.of("change-notification.v1.json", ContractSamples.changeNotification()),
+                // Written before firstPushFrom existed: it must still read, with the field null.
                 Arguments.of("subscription-state.v1.json", ContractSamples.subscriptionState()),
+                Arguments.of("subscription-state-first-push.v1.json", ContractSamples.subscriptionStateAwaitingFirstPush()),
                 Arguments.of("mailbox-registration.v1.json", ContractSamples.mailboxRegistration()),
                 Arguments.of("lifecycle-notification.v1.json", ContractSamples.lifecycleNotification()),
                 // Written before seriesMasterBookingId existed: it must still read, with the field null.

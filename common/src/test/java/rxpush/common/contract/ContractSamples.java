@@ -24,6 +24,14 @@ final class ContractSamples {
                 SecretHash.hash("token-for-golden-file"), null, SubscriptionHealth.HEALTHY, T0, T0, null, T0);
     }
 
+    /** An EWS subscription resumed from a watermark, ACTIVE, its first push not seen yet. */
+    static SubscriptionState subscriptionStateAwaitingFirstPush() {
+        return new SubscriptionState(1, "sub-9c01", "room.101@contoso.com", Protocol.EWS, "LABkYjhwcjAxbWI2NDg2",
+                SubscriptionStatus.ACTIVE, T0, null, "AQAAAExY/dNdjDVKjtBVHKR5IOsoIukhAAAAAAI=", T0, 4L,
+                SecretHash.hash("token-for-golden-file-2"), null, SubscriptionHealth.HEALTHY, null, null, null, T0,
+                List.of("AQAAAExY/dNdjDVKjtBVHKR5IOsoIukhAAAAAAI=", "AQAAAExY/dNdjDVKjtBVHKR5IOsoIukhAAAAAAE="));
+    }
+
     static MailboxRegistration mailboxRegistration() {
         return MailboxRegistration.of("Room.101@contoso.com", Protocol.GRAPH, true, T0);
     }

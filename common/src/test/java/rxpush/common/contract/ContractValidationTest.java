@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 import rxpush.common.kafka.ContractDeserializer;
@@ -86,6 +89,28 @@ class ContractValidationTest {
         assertThatThrownBy(() -> new SubscriptionState(1, "id", "a@b.c", Protocol.GRAPH, "s", SubscriptionStatus.ACTIVE,
                 Instant.EPOCH, null, null, null, 0, null, null, SubscriptionHealth.HEALTHY, null, null, null, Instant.EPOCH))
                 .hasMessageContaining("clientStateHash");
+    }
+
+    @Test
+    void aFirstPushExpectationBelongsToEwsAndNamesWatermarks() {
+        SubscriptionState ews = ContractSamples.subscriptionStateAwaitingFirstPush();
+        assertThatThrownBy(() -> new SubscriptionState(1, "id", "a@b.c", Protocol.GRAPH, "s", SubscriptionStatus.ACTIVE,
+                Instant.EPOCH, null, null, null, 0, null, "hash", SubscriptionHealth.HEALTHY, null, null, null, Instant.EPOCH,
+                List.of("wm")))
+                .hasMessageContaining("firstPushFrom");
+        assertThatThrownBy(() -> withFirstPushFrom(ews, List.of())).hasMessageContaining("firstPushFrom");
+        assertThatThrownBy(() -> withFirstPushFrom(ews, Arrays.asList("wm", null))).hasMessageContaining("firstPushFrom");
+        List<String> mutable = new ArrayList<>(List.of("wm"));
+        SubscriptionState copy = withFirstPushFrom(ews, mutable);
+        mutable.add("later");
+        assertThat(copy.firstPushFrom()).containsExactly("wm");
+    }
+
+    private static SubscriptionState withFirstPushFrom(SubscriptionState s, List<String> firstPushFrom) {
+        return new SubscriptionState(s.schemaVersion(), s.id(), s.mailbox(), s.protocol(), s.subscriptionId(), s.status(),
+                s.createdAt(), s.expiresAt(), s.watermark(), s.watermarkAt(), s.ownerEpoch(), s.ingressTokenHash(),
+                s.clientStateHash(), s.health(), s.lastNotificationAt(), s.lastHeartbeatAt(), s.lastError(), s.updatedAt(),
+                firstPushFrom);
     }
 
     @Test
