@@ -260,7 +260,8 @@ final class Actions {
 
     /** The record made OBSOLETE (it must have a subscription id; PENDING records are tombstoned instead). */
     static SubscriptionState obsolete(SubscriptionState state, String why, long epoch, Instant now) {
-        return StateBuilder.from(state).status(SubscriptionStatus.OBSOLETE).lastError(why).build(epoch, now);
+        return StateBuilder.from(state).status(SubscriptionStatus.OBSOLETE).lastError(why).firstPushFrom(null)
+                .build(epoch, now);
     }
 
 }

@@ -95,11 +95,15 @@ final class Creation {
         }
     }
 
-    /** Writes the ACTIVE record (and what it replaces) and makes it current. */
-    void finish(MailboxState m, SubscriptionState active, String resumedFrom,
+    /**
+     * Writes the ACTIVE record (and what it replaces), with the expectation of its first push, and makes
+     * it current. A first push that beat this write is judged here.
+     */
+    void finish(MailboxState m, SubscriptionState created, String resumedFrom,
             List<SubscriptionState> retire, ChangeNotification resync, OwnedPartition owned,
             Instant startedAt) {
-        boolean firstPushGap = false;
+        SubscriptionState active = FirstPush.expect(created, resumedFrom);
+        FirstPush.Judged early = null;
         List<SubscriptionState> states = new ArrayList<>(retire);
         states.add(active);
         owned.store.write(new Batch(states, List.of(), resync == null ? List.of() : List.of(resync)));
@@ -114,7 +118,6 @@ final class Creation {
             m.watermarkAt = active.watermarkAt();
             m.watermarkBeforePush = null;
             m.watermarkBeforePushAt = null;
-            FirstPush.expect(m, active, resumedFrom);
             if (active.subscriptionId().equals(m.earlySubscriptionId)) {
                 // Exchange's first StatusEvent beat our ACTIVE write.
                 m.lastHeartbeatAt = m.earlySignalAt;
@@ -122,18 +125,18 @@ final class Creation {
                     m.watermark = m.earlyWatermark;
                     m.watermarkAt = m.earlySignalAt;
                 }
-                firstPushGap = FirstPush.breaksChain(m, m.earlyPreviousWatermark);
+                early = FirstPush.judge(m, m.earlyPreviousWatermark, owned.epoch, engine.clock.instant());
             }
             m.earlySubscriptionId = null;
             m.earlyPreviousWatermark = null;
             m.clearRequests();
             m.succeeded();
-            if (resync != null || firstPushGap) {
+            if (resync != null || (early != null && early.gap())) {
                 m.lastResyncAt = startedAt;
             }
         }
-        if (firstPushGap && resync == null) {
-            FirstPush.requestResync(owned.store, m.address, startedAt);
+        if (early != null) {
+            FirstPush.write(owned.store, m.address, early, resync != null, startedAt);
         }
     }
 

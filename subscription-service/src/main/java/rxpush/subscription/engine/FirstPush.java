@@ -1,7 +1,9 @@
 package rxpush.subscription.engine;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rxpush.common.contract.Protocol;
@@ -21,6 +23,10 @@ import rxpush.common.contract.SubscriptionState;
  * recovery from the watermark: a recovery would be cheaper, but should an Exchange's first push never
  * repeat either watermark, recovering would loop, while a resync is bounded (one per subscription) and
  * settles every booking whatever was lost.
+ *
+ * <p>The expectation lives in the subscription's record ({@link SubscriptionState#firstPushFrom()}),
+ * not in the owner's memory: an owner that takes over between Subscribe and the first push still
+ * checks it. Once judged it is cleared in the record, so only the first push is judged, once.
  */
 final class FirstPush {
 
@@ -28,36 +34,60 @@ final class FirstPush {
 
     static final String GAP_REASON = "the first push of the EWS subscription does not follow the watermark it started from";
 
+    /** A judged first push: the record to write (expectation cleared, live signals in), and whether it broke the chain. */
+    record Judged(SubscriptionState cleared, boolean gap) {
+    }
+
     private FirstPush() {
     }
 
-    /** Called with the mailbox's lock held when a subscription becomes current. */
-    static void expect(MailboxState m, SubscriptionState active, String resumedFrom) {
-        m.startWatermark = active.protocol() == Protocol.EWS ? active.watermark() : null;
-        m.resumedFrom = active.protocol() == Protocol.EWS ? resumedFrom : null;
+    /**
+     * The ACTIVE record carrying what its first push may repeat: the watermark Subscribe answered with
+     * and the one it resumed from. Unchanged for Graph, and for an EWS subscription with neither.
+     */
+    static SubscriptionState expect(SubscriptionState active, String resumedFrom) {
+        if (active.protocol() != Protocol.EWS) {
+            return active;
+        }
+        List<String> from = Stream.of(active.watermark(), resumedFrom).filter(Objects::nonNull).distinct().toList();
+        if (from.isEmpty()) {
+            return active;
+        }
+        return StateBuilder.from(active).firstPushFrom(from).build(active.ownerEpoch(), active.updatedAt());
     }
 
     /**
-     * Whether this push of the current subscription is its first and shows lost events; the
-     * expectation is cleared either way, so only the first push is judged. A push without a
-     * PreviousWatermark, or a subscription started without a watermark, cannot be judged. Called
-     * with the mailbox's lock held.
+     * Judges a push of the mailbox's current subscription, if its record still expects a first push;
+     * else null. A push without a PreviousWatermark cannot be judged and ends the check all the same.
+     * The returned record replaces {@code m.current}; the caller writes it with {@link #write}. Called
+     * with the mailbox's lock held, after the push's heartbeat and watermark were applied to {@code m}.
      */
-    static boolean breaksChain(MailboxState m, String previousWatermark) {
-        String start = m.startWatermark;
-        String resumed = m.resumedFrom;
-        m.startWatermark = null;
-        m.resumedFrom = null;
-        if (previousWatermark == null || (start == null && resumed == null)) {
-            return false;
+    static Judged judge(MailboxState m, String previousWatermark, long epoch, Instant now) {
+        SubscriptionState s = m.current;
+        if (s == null || s.firstPushFrom() == null) {
+            return null;
         }
-        return !Objects.equals(previousWatermark, start) && !Objects.equals(previousWatermark, resumed);
+        boolean gap = previousWatermark != null && !s.firstPushFrom().contains(previousWatermark);
+        SubscriptionState cleared = StateBuilder.from(s).firstPushFrom(null).lastHeartbeatAt(m.lastHeartbeatAt)
+                .lastNotificationAt(m.lastNotificationAt).watermark(m.watermark, m.watermarkAt).build(epoch, now);
+        m.current = cleared;
+        if (gap) {
+            m.lastResyncAt = now;
+        }
+        return new Judged(cleared, gap);
     }
 
-    /** Writes the RESYNC for a first push that broke the chain; called without the mailbox's lock. */
-    static void requestResync(PartitionStore store, String mailbox, Instant now) {
-        log.info("Events of {} may have been missed before the first push of its EWS subscription; resync requested",
-                mailbox);
-        store.submit(Batch.of().withResync(StateBuilder.resync(mailbox, Protocol.EWS, GAP_REASON, now)));
+    /**
+     * Writes the judged record, and for a broken chain a RESYNC of the mailbox (unless {@code resyncPending}:
+     * one is already on its way). Called without the mailbox's lock.
+     */
+    static void write(PartitionStore store, String mailbox, Judged judged, boolean resyncPending, Instant now) {
+        Batch batch = Batch.of(judged.cleared());
+        if (judged.gap() && !resyncPending) {
+            log.info("Events of {} may have been missed before the first push of its EWS subscription; resync requested",
+                    mailbox);
+            batch = batch.withResync(StateBuilder.resync(mailbox, Protocol.EWS, GAP_REASON, now));
+        }
+        store.submit(batch);
     }
 }

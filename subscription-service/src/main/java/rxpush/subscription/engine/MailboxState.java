@@ -45,13 +45,6 @@ final class MailboxState {
     Instant earlySignalAt;
     String earlyWatermark;
     String earlyPreviousWatermark;
-    /**
-     * What the first push of the current EWS subscription must carry as PreviousWatermark: the
-     * watermark Subscribe answered with, or the one it resumed from ({@link FirstPush}); null once
-     * the first push was judged.
-     */
-    String startWatermark;
-    String resumedFrom;
 
     // Requested work.
     boolean recoverRequested;

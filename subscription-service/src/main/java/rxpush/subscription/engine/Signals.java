@@ -69,7 +69,7 @@ final class Signals {
             return;
         }
         SubscriptionState intent = null;
-        Instant resyncAt = null;
+        FirstPush.Judged firstPush = null;
         OwnedPartition owned = engine.owner(m);
         synchronized (m) {
             String activeId = m.activeSubscriptionId();
@@ -77,11 +77,8 @@ final class Signals {
             switch (n.changeType()) {
                 case STATUS -> {
                     if (forActive) {
-                        if (FirstPush.breaksChain(m, n.previousWatermark())) {
-                            m.lastResyncAt = engine.clock.instant();
-                            resyncAt = m.lastResyncAt;
-                        }
                         heartbeat(m, n);
+                        firstPush = FirstPush.judge(m, n.previousWatermark(), owned.epoch, engine.clock.instant());
                     } else if (m.pending != null && n.subscriptionId() != null) {
                         if (!n.subscriptionId().equals(m.earlySubscriptionId)) {
                             // The first push of the subscription being created is the one to judge.
@@ -124,8 +121,8 @@ final class Signals {
             owned.store.submit(Batch.of(intent));
             engine.reschedule(m);
         }
-        if (resyncAt != null) {
-            FirstPush.requestResync(owned.store, m.address, resyncAt);
+        if (firstPush != null) {
+            FirstPush.write(owned.store, m.address, firstPush, false, firstPush.cleared().updatedAt());
         }
     }
 

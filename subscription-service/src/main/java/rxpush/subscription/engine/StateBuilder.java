@@ -1,6 +1,7 @@
 package rxpush.subscription.engine;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import rxpush.common.contract.ChangeNotification;
 import rxpush.common.contract.ChangeType;
@@ -10,7 +11,7 @@ import rxpush.common.contract.SubscriptionHealth;
 import rxpush.common.contract.SubscriptionState;
 import rxpush.common.contract.SubscriptionStatus;
 
-/** Copies a {@link SubscriptionState} with some fields changed (the record has eighteen). */
+/** Copies a {@link SubscriptionState} with some fields changed (the record has nineteen). */
 final class StateBuilder {
 
     private String id;
@@ -29,6 +30,7 @@ final class StateBuilder {
     private Instant lastNotificationAt;
     private Instant lastHeartbeatAt;
     private String lastError;
+    private List<String> firstPushFrom;
 
     private StateBuilder() {
     }
@@ -63,6 +65,7 @@ final class StateBuilder {
         b.lastNotificationAt = s.lastNotificationAt();
         b.lastHeartbeatAt = s.lastHeartbeatAt();
         b.lastError = s.lastError();
+        b.firstPushFrom = s.firstPushFrom();
         return b;
     }
 
@@ -117,11 +120,17 @@ final class StateBuilder {
         return this;
     }
 
+    /** The first push's expected PreviousWatermark values ({@link FirstPush}); null once judged. */
+    StateBuilder firstPushFrom(List<String> value) {
+        firstPushFrom = value;
+        return this;
+    }
+
     /** The record as written by the owner with {@code epoch} at {@code now}. */
     SubscriptionState build(long epoch, Instant now) {
         return new SubscriptionState(SchemaVersions.CURRENT, id, mailbox, protocol, subscriptionId, status, createdAt,
                 expiresAt, watermark, watermarkAt, epoch, ingressTokenHash, clientStateHash, health, lastNotificationAt,
-                lastHeartbeatAt, lastError, now);
+                lastHeartbeatAt, lastError, now, firstPushFrom);
     }
 
     /** A RESYNC request for the forwarder: re-read the mailbox's calendar window. */

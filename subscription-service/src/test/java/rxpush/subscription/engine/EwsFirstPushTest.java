@@ -106,4 +106,64 @@ class EwsFirstPushTest {
         push("wm-after-the-early-one");
         assertThat(f.store.resyncs).isEmpty();
     }
+
+    /** A next owner taking over after Subscribe answered, before the first push arrived. */
+    private EngineFixture takeOverBeforeTheFirstPush() {
+        recoverFromWatermark();
+        assertThat(active().firstPushFrom()).as("the expectation is in the record").hasSize(2);
+        EngineFixture next = new EngineFixture(f.now());
+        next.store.registry.putAll(f.store.registry);
+        next.ews.subs.putAll(f.ews.subs);
+        next.ews.knownWatermarks.addAll(f.ews.knownWatermarks);
+        return next.adopt(ewsBox(ROOM));
+    }
+
+    private static void push(EngineFixture owner, String previousWatermark) {
+        String id = owner.store.active(ROOM).orElseThrow().subscriptionId();
+        owner.engine.signal(0, EngineFixture.push(ROOM, id, previousWatermark, owner.ews.nextWatermark(id), owner.now()));
+    }
+
+    @Test
+    void aNewOwnerStillCatchesALostFirstPush() {
+        EngineFixture next = takeOverBeforeTheFirstPush();
+
+        push(next, "wm-somewhere-later");
+        push(next, "wm-further-on");
+
+        assertThat(next.store.resyncs).singleElement().satisfies(r -> assertThat(r.reason()).isEqualTo(FirstPush.GAP_REASON));
+        assertThat(next.store.active(ROOM).orElseThrow().firstPushFrom()).as("judged once, then cleared").isNull();
+    }
+
+    @Test
+    void aNewOwnerTrustsAFirstPushThatFollows() {
+        EngineFixture next = takeOverBeforeTheFirstPush();
+        String answered = next.store.active(ROOM).orElseThrow().watermark();
+
+        push(next, answered);
+
+        assertThat(next.store.resyncs).isEmpty();
+        SubscriptionState judged = next.store.active(ROOM).orElseThrow();
+        assertThat(judged.firstPushFrom()).isNull();
+        assertThat(judged.lastHeartbeatAt()).isEqualTo(next.now());
+    }
+
+    @Test
+    void aJudgedFirstPushIsNotJudgedAgainByTheNextOwner() {
+        recoverFromWatermark();
+        push(active().watermark());
+        EngineFixture next = new EngineFixture(f.now());
+        next.store.registry.putAll(f.store.registry);
+        next.ews.subs.putAll(f.ews.subs);
+        next.adopt(ewsBox(ROOM));
+
+        push(next, "wm-a-later-push-ingress-checks");
+
+        assertThat(next.store.resyncs).isEmpty();
+    }
+
+    @Test
+    void aGraphSubscriptionCarriesNoFirstPushExpectation() {
+        f.adopt(EngineFixture.graphBox("room.302@contoso.com"));
+        assertThat(f.store.active("room.302@contoso.com").orElseThrow().firstPushFrom()).isNull();
+    }
 }
