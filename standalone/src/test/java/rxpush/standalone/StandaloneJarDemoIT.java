@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rxpush.common.kafka.ContractJson;
 import tools.jackson.databind.JsonNode;
+import rxpush.testsupport.TestPorts;
 
 /**
  * What a newcomer does first: {@code java -jar standalone/target/rxpush.jar --demo}, as a separate
@@ -46,8 +46,8 @@ class StandaloneJarDemoIT {
         assertThat(jar).as("the packaged jar (mvn package runs before the integration tests)").exists();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-Xmx768m", "-jar", jar.toString(), "--demo",
-                "--server.port=" + freePort(), "--management.server.port=" + freePort(),
-                "--rxpush.standalone.kafka-port=" + freePort(), "--rxpush.standalone.kafka-controller-port=" + freePort(),
+                "--server.port=" + TestPorts.next(), "--management.server.port=" + TestPorts.next(),
+                "--rxpush.standalone.kafka-port=" + TestPorts.next(), "--rxpush.standalone.kafka-controller-port=" + TestPorts.next(),
                 "--rxpush.standalone.data-dir=" + workDir.resolve("data"), "--rxpush.standalone.summary-interval=2s")
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
@@ -102,9 +102,4 @@ class StandaloneJarDemoIT {
         return list.size();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

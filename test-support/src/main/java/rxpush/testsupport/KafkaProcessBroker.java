@@ -3,7 +3,6 @@ package rxpush.testsupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,8 +47,8 @@ public final class KafkaProcessBroker implements AutoCloseable {
      * @param heap the child's -Xmx, e.g. "256m"
      */
     public static KafkaProcessBroker format(Path dir, String heap) {
-        int port = freePort();
-        int controllerPort = freePort();
+        int port = TestPorts.next();
+        int controllerPort = TestPorts.next();
         KafkaProcessBroker broker = new KafkaProcessBroker(dir, port, heap);
         try {
             Files.createDirectories(dir);
@@ -205,12 +204,4 @@ public final class KafkaProcessBroker implements AutoCloseable {
                 .start();
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

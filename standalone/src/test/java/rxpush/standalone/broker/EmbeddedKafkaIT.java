@@ -3,7 +3,6 @@ package rxpush.standalone.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +22,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import rxpush.testsupport.TestPorts;
 
 /** The launcher's broker keeps topics, records and committed offsets across a restart on the same port. */
 class EmbeddedKafkaIT {
@@ -32,8 +32,8 @@ class EmbeddedKafkaIT {
 
     @Test
     void aRestartKeepsTopicsRecordsAndOffsets() throws Exception {
-        int port = freePort();
-        int controllerPort = freePort();
+        int port = TestPorts.next();
+        int controllerPort = TestPorts.next();
         try (EmbeddedKafka kafka = new EmbeddedKafka(port, controllerPort, dataDir).start()) {
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
                 admin.createTopics(List.of(new NewTopic("kept", 3, (short) 1))).all().get();
@@ -77,9 +77,4 @@ class EmbeddedKafkaIT {
         return values;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

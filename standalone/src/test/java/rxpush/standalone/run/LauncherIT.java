@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rxpush.testsupport.KafkaTestBroker;
 import rxpush.testsupport.WithKafka;
+import rxpush.testsupport.TestPorts;
 
 /** The standalone launcher: every service in one JVM behind one admin port, on an embedded or external broker. */
 @WithKafka
@@ -59,8 +59,8 @@ class LauncherIT {
 
     private void runsOnAnEmbeddedBroker() throws Exception {
         List<String> args = with("--server.port=0", "--management.server.port=0",
-                "--rxpush.standalone.data-dir=" + dataDir, "--rxpush.standalone.kafka-port=" + freePort(),
-                "--rxpush.standalone.kafka-controller-port=" + freePort());
+                "--rxpush.standalone.data-dir=" + dataDir, "--rxpush.standalone.kafka-port=" + TestPorts.next(),
+                "--rxpush.standalone.kafka-controller-port=" + TestPorts.next());
         try (Launcher launcher = new Launcher().start(args, Map.of(), new PrintStream(console, true))) {
             assertThat(console.toString()).contains("Kafka: embedded broker at 127.0.0.1:");
             assertThat(launcher.contexts()).containsOnlyKeys("subscription", "forwarder", "ingress");
@@ -103,9 +103,4 @@ class LauncherIT {
                         .isEqualTo("Invalid configuration: rxpush.standalone.kafka-port must be greater than or equal to 1"));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,6 +34,7 @@ import rxpush.subscription.testing.GraphStub;
 import rxpush.subscription.testing.TopicReader;
 import rxpush.testsupport.KafkaTestBroker;
 import rxpush.testsupport.WithKafka;
+import rxpush.testsupport.TestPorts;
 
 /**
  * Ownership under failure, with a real second instance in another JVM (the service's own main class)
@@ -87,7 +87,7 @@ class OwnershipFailoverIT {
     }
 
     private Child startChild(List<String> args, Path log) throws IOException {
-        int port = freePort();
+        int port = TestPorts.next();
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 SubscriptionApplication.class.getName()));
@@ -136,11 +136,6 @@ class OwnershipFailoverIT {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     private static void signal(Process process, String signal) {
         try {
