@@ -28,7 +28,8 @@ import tools.jackson.databind.JsonNode;
  * Reads bookings from Office 365 through Microsoft Graph: {@code GET /users/{mailbox}/events/{id}}
  * per item (at most {@code mailboxConcurrency} at once per mailbox) and
  * {@code /users/{mailbox}/calendarView} for a RESYNC, asking for immutable ids (an event keeps its
- * id when it moves) and for times in UTC. 404 means the event is gone; 429/503 back off as Graph says.
+ * id when it moves) and for times in UTC. 404 means the event is gone; 429/503 are retried in place
+ * after Graph's Retry-After ({@link ThrottleRetry}), then back off as a transient failure.
  */
 public final class GraphBookingSource implements BookingSource {
 
@@ -38,11 +39,17 @@ public final class GraphBookingSource implements BookingSource {
     private final GraphHttp graph;
     private final ForwarderMetrics metrics;
     private final int mailboxConcurrency;
+    private final ThrottleRetry throttleRetry;
 
     public GraphBookingSource(GraphHttp graph, ForwarderMetrics metrics, int mailboxConcurrency) {
+        this(graph, metrics, mailboxConcurrency, ThrottleRetry.sleeping());
+    }
+
+    GraphBookingSource(GraphHttp graph, ForwarderMetrics metrics, int mailboxConcurrency, ThrottleRetry throttleRetry) {
         this.graph = graph;
         this.metrics = metrics;
         this.mailboxConcurrency = mailboxConcurrency;
+        this.throttleRetry = throttleRetry;
     }
 
     @Override
@@ -110,9 +117,17 @@ public final class GraphBookingSource implements BookingSource {
 
     private HttpResponse<String> send(HttpRequest.Builder request, String mailbox) {
         try {
-            return graph.send(request);
-        } catch (ThrottledException e) {
-            throw new TransientFailure("Graph throttled requests for " + mailbox, e.retryAfter(), e);
+            for (int retries = 0; ; retries++) {
+                try {
+                    return graph.send(request);
+                } catch (ThrottledException e) {
+                    if (!throttleRetry.waitToRetry(retries, e.retryAfter())) {
+                        metrics.throttled(Source.GRAPH, "paused");
+                        throw new TransientFailure("Graph throttled requests for " + mailbox, e.retryAfter(), e);
+                    }
+                    metrics.throttled(Source.GRAPH, "retried");
+                }
+            }
         } catch (GraphAuthException e) {
             throw new ConfigurationFailure(ConfigurationFailure.Component.EXCHANGE, e.getMessage(), e);
         } catch (IOException e) {

@@ -71,6 +71,11 @@ public final class ForwarderMetrics {
         registry.counter("rxpush.forwarder.dlt", "stage", stage.name().toLowerCase(java.util.Locale.ROOT)).increment();
     }
 
+    /** One throttled answer (429/503) from Graph; {@code outcome}: retried in place, or paused the partition. */
+    public void throttled(Source source, String outcome) {
+        registry.counter("rxpush.forwarder.throttled", "source", source.name(), "outcome", outcome).increment();
+    }
+
     /** One request to Exchange or Graph ({@code kind}: get-item, find-item, get-folder, ...). */
     public void exchangeRequest(Source source, String kind) {
         registry.counter("rxpush.forwarder.fetches", "source", source.name(), "kind", kind).increment();

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +48,10 @@ class GraphBookingSourceTest {
              "attendees":[{"type":"required","status":{"response":"accepted"},"emailAddress":{"name":"Bob","address":"bob@contoso.com"}},
                           {"type":"resource","status":{"response":"none"},"emailAddress":{"name":"Room 7","address":"room.7@contoso.com"}}]}""";
 
-    private final ForwarderMetrics metrics = new ForwarderMetrics(new SimpleMeterRegistry());
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final ForwarderMetrics metrics = new ForwarderMetrics(registry);
+    /** The waits of in-place retries: recorded, never slept. */
+    private final List<Duration> waits = new CopyOnWriteArrayList<>();
     private LoopbackHttp graph;
 
     @AfterEach
@@ -65,7 +70,7 @@ class GraphBookingSourceTest {
         Clock clock = Clock.systemUTC();
         GraphHttp graphHttp = new GraphHttp(settings, http, new GraphTokenProvider(settings, http, clock,
                 Duration.ofSeconds(5)), clock, Duration.ofSeconds(5));
-        return new GraphBookingSource(graphHttp, metrics, 4);
+        return new GraphBookingSource(graphHttp, metrics, 4, new ThrottleRetry(waits::add));
     }
 
     static String event(String id, String type, String master) {
@@ -130,11 +135,42 @@ class GraphBookingSourceTest {
     }
 
     @Test
-    void throttlingIsTransientWithRetryAfter() {
+    void aThrottledRequestIsRetriedInPlaceAfterRetryAfter() {
+        AtomicInteger calls = new AtomicInteger();
+        GraphBookingSource source = source(r -> calls.getAndIncrement() < 2
+                ? new Answer(429, "application/json", "{}", Map.of("Retry-After", "2"))
+                : Answer.json(200, event("1", "singleInstance", null)));
+
+        Fetched fetched = source.fetch(MAILBOX, List.of("AAMkAG-1")).get("AAMkAG-1");
+
+        assertThat(fetched).isInstanceOf(Fetched.Found.class);
+        assertThat(waits).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(2));
+        assertThat(throttled("retried")).isEqualTo(2);
+        assertThat(throttled("paused")).isZero();
+    }
+
+    @Test
+    void throttlingPastTheRetryBudgetIsTransientWithRetryAfter() {
         GraphBookingSource source = source(r -> new Answer(429, "application/json", "{}", Map.of("Retry-After", "7")));
 
         assertThatThrownBy(() -> source.fetch(MAILBOX, List.of("x"))).isInstanceOfSatisfying(TransientFailure.class,
                 e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(7)));
+        assertThat(waits).containsExactly(Duration.ofSeconds(7), Duration.ofSeconds(7), Duration.ofSeconds(7));
+        assertThat(throttled("paused")).isEqualTo(1);
+    }
+
+    @Test
+    void aRetryAfterLongerThanTheInPlaceLimitPausesAtOnce() {
+        GraphBookingSource source = source(r -> new Answer(503, "application/json", "{}", Map.of("Retry-After", "30")));
+
+        assertThatThrownBy(() -> source.fetch(MAILBOX, List.of("x"))).isInstanceOfSatisfying(TransientFailure.class,
+                e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(30)));
+        assertThat(waits).isEmpty();
+    }
+
+    private double throttled(String outcome) {
+        var counter = registry.find("rxpush.forwarder.throttled").tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test
