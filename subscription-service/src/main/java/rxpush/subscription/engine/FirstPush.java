@@ -68,8 +68,7 @@ final class FirstPush {
             return null;
         }
         boolean gap = previousWatermark != null && !s.firstPushFrom().contains(previousWatermark);
-        SubscriptionState cleared = StateBuilder.from(s).firstPushFrom(null).lastHeartbeatAt(m.lastHeartbeatAt)
-                .lastNotificationAt(m.lastNotificationAt).watermark(m.watermark, m.watermarkAt).build(epoch, now);
+        SubscriptionState cleared = StateBuilder.withLiveSignals(m).firstPushFrom(null).build(epoch, now);
         m.current = cleared;
         if (gap) {
             m.lastResyncAt = now;

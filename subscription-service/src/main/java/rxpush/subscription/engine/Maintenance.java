@@ -114,8 +114,7 @@ final class Maintenance {
         if (!heartbeatStale && !watermarkStale) {
             return null;
         }
-        return StateBuilder.from(s).lastHeartbeatAt(m.lastHeartbeatAt).lastNotificationAt(m.lastNotificationAt)
-                .watermark(m.watermark, m.watermarkAt).build(epoch, now);
+        return StateBuilder.withLiveSignals(m).build(epoch, now);
     }
 
     private static void flush(OwnedPartition owned, List<SubscriptionState> states, List<String> tombstones,

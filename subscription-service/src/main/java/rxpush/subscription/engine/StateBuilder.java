@@ -69,6 +69,12 @@ final class StateBuilder {
         return b;
     }
 
+    /** The mailbox's current record with the live heartbeat, last notification and watermark the owner holds. */
+    static StateBuilder withLiveSignals(MailboxState m) {
+        return from(m.current).lastHeartbeatAt(m.lastHeartbeatAt).lastNotificationAt(m.lastNotificationAt)
+                .watermark(m.watermark, m.watermarkAt);
+    }
+
     StateBuilder subscriptionId(String value) {
         subscriptionId = value;
         return this;
