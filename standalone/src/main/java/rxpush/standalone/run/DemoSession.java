@@ -28,6 +28,7 @@ public final class DemoSession implements AutoCloseable {
     }
 
     public static DemoSession start(List<String> operatorArgs, PrintStream out) {
+        long startedNanos = System.nanoTime();
         out.println("Demo: starting the Exchange (EWS + Graph) and ResourceXpress simulators...");
         DemoEnvironment demo = DemoEnvironment.start();
         Launcher launcher = new Launcher();
@@ -43,6 +44,8 @@ public final class DemoSession implements AutoCloseable {
         KafkaSubscriptionRegistryReader registry = new KafkaSubscriptionRegistryReader(launcher.bootstrapServers(), Duration.ofSeconds(5));
         LiveSummary summary = new LiveSummary(launcher.contexts(), () -> subscribed(registry, demo.rooms()), Clock.systemUTC());
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("rxpush-summary").factory());
+        ticker.scheduleWithFixedDelay(new EverySubscribed(() -> active(registry), demo.rooms(), out, startedNanos),
+                0, 1, TimeUnit.SECONDS);
         Duration every = launcher.summaryInterval();
         if (!every.isZero()) {
             ticker.scheduleAtFixedRate(() -> out.println(summary.line()), every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
@@ -51,12 +54,17 @@ public final class DemoSession implements AutoCloseable {
     }
 
     private static String subscribed(KafkaSubscriptionRegistryReader registry, int rooms) {
+        long active = active(registry);
+        return (active < 0 ? "?" : Long.toString(active)) + "/" + rooms;
+    }
+
+    /** Mailboxes ACTIVE in the registry, or -1 when it cannot be read now. */
+    private static long active(KafkaSubscriptionRegistryReader registry) {
         try {
-            long active = registry.activeByMailbox().values().stream()
+            return registry.activeByMailbox().values().stream()
                     .filter(s -> s.status() == rxpush.common.contract.SubscriptionStatus.ACTIVE).count();
-            return active + "/" + rooms;
         } catch (RuntimeException e) {
-            return "?/" + rooms;
+            return -1;
         }
     }
 
