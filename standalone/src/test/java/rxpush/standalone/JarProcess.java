@@ -19,6 +19,7 @@ final class JarProcess implements AutoCloseable {
     private final Process process;
     private final List<String> output = new CopyOnWriteArrayList<>();
     private final Thread reader;
+    private volatile long lastLineNanos = System.nanoTime();
 
     private JarProcess(Process process, Consumer<String> onLine) {
         this.process = process;
@@ -40,6 +41,11 @@ final class JarProcess implements AutoCloseable {
 
     boolean printed(String prefix) {
         return output.stream().anyMatch(line -> line.startsWith(prefix));
+    }
+
+    /** How long the process has printed nothing: a frozen start is silent, a slow one is not. */
+    Duration silentFor() {
+        return Duration.ofNanos(System.nanoTime() - lastLineNanos);
     }
 
     List<String> output() {
@@ -90,6 +96,7 @@ final class JarProcess implements AutoCloseable {
             String line;
             while ((line = lines.readLine()) != null) {
                 output.add(line);
+                lastLineNanos = System.nanoTime();
                 onLine.accept(line);
             }
         } catch (IOException ended) {
