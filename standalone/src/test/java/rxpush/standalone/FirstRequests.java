@@ -79,13 +79,18 @@ final class FirstRequests implements AutoCloseable {
             int n = turn.getAndIncrement();
             List<Integer> admin = List.copyOf(managementPorts);
             int adminPort = admin.get(n % admin.size());
+            // the launcher's admin port (first) routes by service; a service's own port serves its actuator
+            String prometheus = adminPort == admin.get(0) ? "/actuator/ingress/prometheus" : "/actuator/prometheus";
             String token = UUID.randomUUID().toString();
             switch (n % 5) {
-                case 0 -> send("graph-validation", notificationPort, "/graph/notifications?validationToken=" + token, "text/plain", "");
-                case 1 -> send("graph-lifecycle-validation", notificationPort, "/graph/lifecycle?validationToken=" + token, "text/plain", "");
-                case 2 -> send("ews-unknown-token", notificationPort, "/ews/notifications/unknown" + n, "text/xml; charset=utf-8", EWS_BODY);
+                case 0 -> send("graph-validation", notificationPort, "/graph/notifications?validationToken=" + token,
+                        "text/plain", "");
+                case 1 -> send("graph-lifecycle-validation", notificationPort, "/graph/lifecycle?validationToken=" + token,
+                        "text/plain", "");
+                case 2 -> send("ews-unknown-token", notificationPort, "/ews/notifications/unknown" + n,
+                        "text/xml; charset=utf-8", EWS_BODY);
                 case 3 -> send("health", adminPort, "/actuator/health", null, null);
-                default -> send("prometheus", adminPort, adminPort == admin.get(0) ? "/actuator/ingress/prometheus" : "/actuator/prometheus", null, null);
+                default -> send("prometheus", adminPort, prometheus, null, null);
             }
         }
     }

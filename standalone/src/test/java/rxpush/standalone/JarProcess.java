@@ -67,8 +67,8 @@ final class JarProcess implements AutoCloseable {
             Path plain = dir.resolve(name + "-threads.txt");
             Path json = dir.resolve(name + "-threads.json");
             run(List.of(jcmd.toString(), Long.toString(pid()), "Thread.print", "-e", "-l"), plain);
-            run(List.of(jcmd.toString(), Long.toString(pid()), "Thread.dump_to_file", "-format=json", json.toString()),
-                    dir.resolve(name + "-jcmd.txt"));
+            run(List.of(jcmd.toString(), Long.toString(pid()), "Thread.dump_to_file", "-overwrite", "-format=json",
+                    json.toString()), dir.resolve(name + "-jcmd.txt"));
             Files.write(dir.resolve(name + "-output.log"), output);
             return "thread dumps: " + plain + " and " + json + "\n" + Files.readString(plain);
         } catch (IOException | InterruptedException e) {
