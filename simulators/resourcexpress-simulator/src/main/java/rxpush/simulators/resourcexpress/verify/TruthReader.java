@@ -107,12 +107,14 @@ final class TruthReader {
                     .anyMatch(name -> item.has(name) && item.get(name).asBoolean());
             List<String> masters = MASTER_IDS.stream().map(name -> firstText(item, List.of(name)))
                     .filter(Objects::nonNull).distinct().toList();
-            JsonNode recurrence = item.path("recurrence");
+            // the exchange simulator states a master's recurrence Graph's way under graphRecurrence
+            JsonNode recurrence = item.path("graphRecurrence").isObject() ? item.get("graphRecurrence")
+                    : item.path("recurrence");
             items.add(new TruthItem(ids.getFirst(), ids.subList(1, ids.size()), firstText(item, List.of("changeKey")),
                     instant(firstText(item, List.of("lastModified", "lastModifiedDateTime", "lastModifiedTime")), where),
                     cancelled, sequence, firstText(item, List.of("bookingId")), type(firstText(item, List.of("type"))),
                     time(item.get("start"), where, "start"), time(item.get("end"), where, "end"), masters,
-                    recurrence.isObject() ? recurrence : null));
+                    recurrence.path("pattern").isObject() ? recurrence : null));
         }
         return items;
     }

@@ -84,7 +84,9 @@ class TruthReaderTest {
         Truth truth = Truth.parse("""
                 {"at":"2026-12-04T12:00:00.5Z","lastSequence":9,"mailboxes":[{"address":"r@c.com","items":[
                   {"ewsId":"M","immutableId":"Mi","type":"SERIES_MASTER","start":"2026-12-07T09:00:00Z",
-                   "recurrence":{"pattern":{"type":"daily","interval":1},"range":{"type":"noEnd","startDate":"2026-12-07"}}}],
+                   "recurrence":{"pattern":"DAILY","interval":1,"range":"NO_END"},
+                   "graphRecurrence":{"pattern":{"type":"daily","interval":1},"range":{"type":"noEnd","startDate":"2026-12-07"}}},
+                  {"ewsId":"N","type":"SERIES_MASTER","recurrence":{"pattern":"DAILY","interval":1,"range":"NO_END"}}],
                  "occurrences":[
                   {"ewsId":"O1","type":"OCCURRENCE","seriesMasterEwsId":"M","seriesMasterImmutableId":"Mi",
                    "start":"2026-12-07T09:00:00Z","end":"2026-12-07T10:00:00Z"},
@@ -95,6 +97,7 @@ class TruthReaderTest {
         TruthMailbox mailbox = truth.mailboxes().getFirst();
         assertThat(mailbox.items().getFirst().isMaster()).isTrue();
         assertThat(mailbox.items().getFirst().recurrence().path("range").path("type").asString()).isEqualTo("noEnd");
+        assertThat(mailbox.items().get(1).recurrence()).isNull(); // not Graph's shape: not compared
         assertThat(mailbox.occurrences()).extracting(TruthItem::type).containsExactly("OCCURRENCE", "EXCEPTION");
         assertThat(mailbox.occurrences().getFirst().seriesMasterIds()).containsExactly("M", "Mi");
         assertThat(mailbox.occurrences().get(1).start()).isEqualTo(java.time.Instant.parse("2026-12-08T11:00:00Z"));
