@@ -33,14 +33,17 @@ final class SeriesWorkload {
         this.nextInt = nextInt;
     }
 
-    /** A new series in {@code mailbox}: weekly (70 %) or daily, 3-10 occurrences or an end date 2-12 weeks on. */
+    /**
+     * A new series in {@code mailbox}: weekly (70 %) or daily, 3-10 occurrences or an end date 5-12
+     * weeks on (random bookings start within 30 days, so the range never ends before the first one).
+     */
     ItemView create(Mailbox mailbox, Instant now) {
         boolean weekly = nextInt.applyAsInt(10) < 7;
         Recurrence.Pattern pattern = weekly ? Recurrence.Pattern.WEEKLY : Recurrence.Pattern.DAILY;
         Recurrence recurrence = nextInt.applyAsInt(2) == 0
                 ? new Recurrence(pattern, 1, 3 + nextInt.applyAsInt(8))
                 : new Recurrence(pattern, 1, List.<DayOfWeek>of(), 0, Recurrence.Range.END_DATE,
-                        LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).plusWeeks(2 + nextInt.applyAsInt(11)), 0);
+                        LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).plusWeeks(5 + nextInt.applyAsInt(8)), 0);
         return bookings.createSeries(mailbox.address(), BookingSpec.random(), recurrence);
     }
 
