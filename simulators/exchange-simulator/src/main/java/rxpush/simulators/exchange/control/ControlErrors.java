@@ -8,7 +8,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Errors of the /sim control API: 404 for unknown mailboxes or bookings, 400 for bad input. */
-@RestControllerAdvice(assignableTypes = {ControlController.class, SubscriptionControlController.class})
+@RestControllerAdvice(assignableTypes = {ControlController.class, SubscriptionControlController.class,
+        SeriesControlController.class, MailboxFaultsController.class})
 class ControlErrors {
 
     @ExceptionHandler(NoSuchElementException.class)

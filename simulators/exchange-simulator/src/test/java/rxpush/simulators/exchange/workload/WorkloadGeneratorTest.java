@@ -54,4 +54,33 @@ class WorkloadGeneratorTest {
         assertThatThrownBy(() -> generator.start(0)).isInstanceOf(IllegalArgumentException.class);
         assertThat(generator.running()).isFalse();
     }
+
+    @Test
+    void seriesEditsOfEveryKindLeaveATruthEveryReaderAgreesWith() {
+        WorkloadGenerator series = new WorkloadGenerator(store,
+                new Bookings(store, 3, "contoso.test", new Bookings.Noise(0, 0, 0.5)), scheduler, stats,
+                new WorkloadGenerator.Settings(1, Duration.ofSeconds(1), 3, 0.2, 0.1, 0, 0.05, 0.5, 0.65), 5);
+        series.seedInitialBookings();
+        assertThat(Truth.of(store).mailboxes()).allSatisfy(m -> assertThat(m.items())
+                .filteredOn(i -> i.type() == rxpush.simulators.exchange.calendar.OccurrenceType.SERIES_MASTER)
+                .isNotEmpty());
+
+        series.step(400);
+
+        assertThat(stats.snapshot()).containsKeys("workload.series.shorten", "workload.series.cancel_occurrence",
+                "workload.series.move_occurrence", "workload.series.change_time", "workload.series_edit");
+        Truth truth = Truth.of(store);
+        for (Truth.MailboxTruth mailbox : truth.mailboxes()) {
+            var box = store.byAddress(mailbox.address()).orElseThrow();
+            for (var occurrence : mailbox.occurrences()) {
+                var parsed = rxpush.simulators.exchange.calendar.ItemIds.parse(occurrence.ewsId()).orElseThrow();
+                assertThat(box.find(parsed)).as("occurrence %s resolves", occurrence.ewsId())
+                        .hasValueSatisfying(found -> {
+                            assertThat(found.start()).isEqualTo(occurrence.start());
+                            assertThat(found.changeKey()).isEqualTo(occurrence.changeKey());
+                        });
+                assertThat(mailbox.items()).anySatisfy(m -> assertThat(m.ewsId()).isEqualTo(occurrence.seriesMasterEwsId()));
+            }
+        }
+    }
 }
