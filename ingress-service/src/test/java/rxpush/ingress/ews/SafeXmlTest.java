@@ -29,6 +29,35 @@ class SafeXmlTest {
     }
 
     @Test
+    void aReusedParserReadsEachDocumentAfreshAndStillRefusesWhatItMust() throws Exception {
+        // Parsers are pooled (SafeXml.POOLED): more documents than that, good and bad in turn, from
+        // several threads at once, must each read as if parsed alone.
+        java.util.List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
+        try (var threads = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            for (int t = 0; t < 4; t++) {
+                int thread = t;
+                runs.add(threads.submit(() -> {
+                    for (int i = 0; i < 3 * SafeXml.POOLED; i++) {
+                        String id = thread + "-" + i;
+                        XmlElement root = SafeXml.parse(("<x xmlns='urn:one'><y Id='" + id + "'>t" + id + "</y></x>")
+                                .getBytes(StandardCharsets.UTF_8));
+                        assertThat(root.child("urn:one", "y")).hasValueSatisfying(y -> {
+                            assertThat(y.attribute("Id")).isEqualTo(id);
+                            assertThat(y.text()).isEqualTo("t" + id);
+                        });
+                        assertRefused("<?xml version='1.0'?><!DOCTYPE x><x/>", "DOCTYPE");
+                        assertRefused("<x xmlns='urn:one'><y>", "not well-formed");
+                    }
+                    return null;
+                }));
+            }
+            for (var run : runs) {
+                run.get();
+            }
+        }
+    }
+
+    @Test
     void refusesEveryDoctype() {
         assertRefused(HostileBodies.XML_BILLION_LAUGHS, "DOCTYPE");
         assertRefused("<?xml version='1.0'?><!DOCTYPE x><x/>", "DOCTYPE");
