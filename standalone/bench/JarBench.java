@@ -29,7 +29,9 @@ import java.util.regex.Pattern;
  *
  * <p>A single-file program (JDK 21+ runs it from source): it needs only the JDK, the built jars and
  * {@code hey}. Options: {@code --seconds 30 --rates 2000,3000,4000,5000,6000 --clients 50
- * --batches 1,10,100 --jar standalone/target/rxpush.jar} (another jar: to compare two builds in turn). Extra JVM options for the jar (a profiler) go in the environment variable
+ * --batches 1,10,100 --jar standalone/target/rxpush.jar --start-timeout 300} (another jar: to compare two
+ * builds in turn; the start timeout bounds the wait for the simulators and for every mailbox to be subscribed; then a
+ * thread dump of the jar is taken and the run fails). Extra JVM options for the jar (a profiler) go in the environment variable
  * {@code JAR_JAVA_OPTS}.
  */
 public final class JarBench {
@@ -73,8 +75,9 @@ public final class JarBench {
             start(dir, "exchange", List.of("-Xmx384m", "-jar", jar("simulators/exchange-simulator/target", "-exec.jar"),
                     "--server.address=127.0.0.1", "--server.port=" + exchangePort,
                     "--rxpush.exchange-simulator.mailboxes.addresses=" + String.join(",", rooms)));
-            awaitHttp(rx + "/sim/bookings", Duration.ofSeconds(120));
-            awaitHttp(exchange + "/sim/mailboxes", Duration.ofSeconds(120));
+            Duration startTimeout = Duration.ofSeconds(Long.parseLong(options.getOrDefault("start-timeout", "300")));
+            awaitHttp(rx + "/sim/bookings", startTimeout);
+            awaitHttp(exchange + "/sim/mailboxes", startTimeout);
 
             List<String> jarCommand = new ArrayList<>();
             jarCommand.add("-Xmx1g");
@@ -104,7 +107,7 @@ public final class JarBench {
             Process jar = start(dir, "rxpush", jarCommand);
             // subscription-service's progress line once every configured mailbox has a subscription
             String subscribed = "Subscribed " + rooms.size() + "/" + rooms.size() + " mailboxes";
-            awaitLog(dir.resolve("rxpush.log"), subscribed, Duration.ofSeconds(240), jar);
+            awaitLog(dir.resolve("rxpush.log"), subscribed, startTimeout, jar);
             double startSeconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
             log("every mailbox subscribed after " + startSeconds + " s");
 
