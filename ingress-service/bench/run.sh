@@ -14,7 +14,10 @@ fi
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 cp_file="$PWD/ingress-service/target/bench/classpath.txt"
 mkdir -p ingress-service/target/bench
-./mvnw -B -q -pl ingress-service -Pbench test-compile dependency:build-classpath \
+# -am builds the modules ingress depends on (common, test-support) in the same reactor, so this
+# works from a fresh clone without anything installed in the local Maven repository. Every module
+# of the reactor writes the class path file; ingress-service comes last, so its own is what stays.
+./mvnw -B -q -pl ingress-service -am -Pbench test-compile dependency:build-classpath \
   -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test
 exec "$JAVA" -Xmx2g ${BENCH_JAVA_OPTS:-} -cp "ingress-service/target/test-classes:ingress-service/target/classes:$(cat "$cp_file")" \
   rxpush.ingress.bench.IngressBenchmark "$@"

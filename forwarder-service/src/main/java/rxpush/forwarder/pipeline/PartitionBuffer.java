@@ -22,11 +22,18 @@ import rxpush.common.contract.ChangeNotification;
  */
 final class PartitionBuffer {
 
-    private final TreeMap<Long, Hint> pending = new TreeMap<>();
+    private final TreeMap<Long, Entry> pending = new TreeMap<>();
     private long nextOffset = -1;
 
+    /**
+     * A pending hint with what every dispatch asks of it, computed once: with one busy mailbox the
+     * buffer holds a debounce's worth of hints (4,000 at 2,000/s) and is scanned every poll.
+     */
+    private record Entry(Hint hint, Instant seenAt, List<String> keys) {
+    }
+
     void add(Hint hint) {
-        pending.put(hint.offset(), hint);
+        pending.put(hint.offset(), new Entry(hint, hint.seenAt(), itemKeys(hint)));
         nextOffset = Math.max(nextOffset, hint.offset() + 1);
     }
 
@@ -42,24 +49,29 @@ final class PartitionBuffer {
     List<Hint> takeReady(Instant now, Duration debounce, int max) {
         List<Hint> batch = new ArrayList<>();
         Set<String> items = new HashSet<>();
+        // ready: seenAt + debounce <= now, i.e. seenAt <= now - debounce (no Instant per hint)
+        Instant readyUpTo = now.minus(debounce);
         long lastReady = -1;
-        for (Hint hint : pending.values()) {
+        for (Entry entry : pending.values()) {
             if (batch.size() >= max) {
                 break;
             }
-            if (!hint.seenAt().plus(debounce).isAfter(now)) {
-                batch.add(hint);
-                items.addAll(itemKeys(hint));
-                lastReady = hint.offset();
+            if (!entry.seenAt().isAfter(readyUpTo)) {
+                batch.add(entry.hint());
+                items.addAll(entry.keys());
+                lastReady = entry.hint().offset();
             }
         }
-        if (batch.isEmpty()) {
+        if (batch.isEmpty() || items.isEmpty()) {
             return batch;
         }
         // Every batch record has an offset up to lastReady, so what follows is not in it yet.
-        for (Hint later : pending.tailMap(lastReady, false).values()) {
-            if (itemKeys(later).stream().anyMatch(items::contains)) {
-                batch.add(later);
+        for (Entry later : pending.tailMap(lastReady, false).values()) {
+            for (String key : later.keys()) {
+                if (items.contains(key)) {
+                    batch.add(later.hint());
+                    break;
+                }
             }
         }
         return batch;
@@ -67,7 +79,7 @@ final class PartitionBuffer {
 
     /** When the oldest waiting record becomes ready, if any waits. */
     Optional<Instant> nextReadyAt(Duration debounce) {
-        return pending.values().stream().map(h -> h.seenAt().plus(debounce)).min(Instant::compareTo);
+        return pending.values().stream().map(Entry::seenAt).min(Instant::compareTo).map(at -> at.plus(debounce));
     }
 
     /** The records are done (forwarded, skipped or dead-lettered): they no longer hold the offset back. */

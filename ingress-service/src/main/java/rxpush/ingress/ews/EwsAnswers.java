@@ -28,17 +28,21 @@ final class EwsAnswers {
             <soap:Body><soap:Fault><faultcode>soap:%s</faultcode><faultstring>%s</faultstring>\
             </soap:Fault></soap:Body></soap:Envelope>""";
 
+    /** The two results, formatted once: OK is the answer to every accepted push. */
+    private static final String OK = RESULT.formatted("OK");
+    private static final String UNSUBSCRIBE = RESULT.formatted("Unsubscribe");
+
     private EwsAnswers() {
     }
 
     /** The records are on Kafka: keep the subscription. */
     static ResponseEntity<String> ok() {
-        return result("OK");
+        return result(OK);
     }
 
     /** The registry says the subscription is obsolete: Exchange removes it. */
     static ResponseEntity<String> unsubscribe() {
-        return result("Unsubscribe");
+        return result(UNSUBSCRIBE);
     }
 
     /** A SOAP fault: {@code Client} for 4xx (do not resend as is), {@code Server} for 5xx (retry). */
@@ -48,7 +52,7 @@ final class EwsAnswers {
                 .body(FAULT.formatted(code, HtmlUtils.htmlEscape(reason)));
     }
 
-    private static ResponseEntity<String> result(String status) {
-        return ResponseEntity.ok().contentType(TEXT_XML_UTF8).body(RESULT.formatted(status));
+    private static ResponseEntity<String> result(String body) {
+        return ResponseEntity.ok().contentType(TEXT_XML_UTF8).body(body);
     }
 }

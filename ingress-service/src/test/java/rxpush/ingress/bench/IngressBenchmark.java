@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -33,6 +32,7 @@ import rxpush.common.contract.SubscriptionStatus;
 import rxpush.common.kafka.ContractJson;
 import rxpush.common.kafka.TopicDeclarations;
 import rxpush.common.kafka.TopicSettings;
+import rxpush.bench.BareEndpoint;
 import rxpush.ingress.IngressApplication;
 import rxpush.ingress.registry.SubscriptionRegistry;
 import rxpush.ingress.testing.EwsPush;
@@ -42,7 +42,11 @@ import rxpush.ingress.testing.TestSubscriptions;
 /**
  * The ingress benchmark (run it with {@code ingress-service/bench/run.sh}; docs/benchmarks.md,
  * "Ingress"). On one broker in its own JVM: Kafka's ProducerPerformance (raw producer, same record
- * size, acks=all), then the EWS and the Graph endpoints at a fixed offered rate and at saturation.
+ * size, acks=all); then, in one ingress application, the EWS endpoint at a fixed offered rate and at
+ * saturation, a bare endpoint on the same stack ({@link BareEndpoint}) with the same pushes at
+ * saturation, the Graph endpoint with 1, 10 and 100 items per POST at the same item rate and at
+ * saturation, and the bare endpoint with the same Graph POSTs. Ingress / bare is the share of its own
+ * HTTP stack's ceiling that ingress reaches.
  *
  * <p>Options: {@code --seconds 20 --rate 2000 --clients 256 --mailboxes 256 --raw-records 300000}.
  */
@@ -79,21 +83,46 @@ public final class IngressBenchmark {
             report.raw.add(ProducerPerf.run("raw, " + rate + "/s", broker.bootstrapServers(), RAW_TOPIC,
                     (long) rate * phase.toSeconds(), recordSize, rate));
 
-            try (ConfigurableApplicationContext ingress = IngressApplication.builder().run(
+            // The bare endpoint (rxpush.bench.BareEndpoint) runs in the same application: same Tomcat,
+            // same virtual threads, same filters; it reads the body and answers 202.
+            try (ConfigurableApplicationContext ingress = IngressApplication.builder().sources(BareEndpoint.class).run(
                     "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(), "--server.port=0",
                     "--management.server.port=0", "--logging.level.root=WARN", "--spring.main.banner-mode=off")) {
                 int port = ((WebServerApplicationContext) ingress).getWebServer().getPort();
                 SubscriptionRegistry registry = ingress.getBean(SubscriptionRegistry.class);
-                Endpoints endpoints = register(broker.bootstrapServers(), registry, port, mailboxes);
+                Targets targets = register(broker.bootstrapServers(), registry, port, mailboxes);
                 LoadDriver driver = new LoadDriver();
-                for (String name : List.of("EWS", "Graph")) {
-                    LoadDriver.Requests requests = name.equals("EWS") ? endpoints.ews() : endpoints.graph();
-                    log(name + ": warm-up");
-                    driver.saturate("warm-up", requests, clients, Duration.ofSeconds(10));
-                    log(name + ": " + rate + "/s");
-                    report.ingress.add(driver.fixedRate(name + ", " + rate + "/s", requests, rate, phase));
-                    log(name + ": saturation");
-                    report.ingress.add(driver.saturate(name + ", saturation (" + clients + " clients)", requests, clients, phase));
+                Duration warmUp = Duration.ofSeconds(10);
+
+                log("EWS: warm-up");
+                driver.saturate("warm-up", targets.ews(EWS_PATH), clients, warmUp);
+                log("EWS: " + rate + "/s");
+                report.add(driver.fixedRate("EWS, " + rate + "/s", targets.ews(EWS_PATH), rate, phase), 1, 2);
+                log("EWS: saturation");
+                report.add(driver.saturate("EWS, saturation", targets.ews(EWS_PATH), clients, phase), 1, 2);
+                log("bare endpoint, EWS pushes: saturation");
+                driver.saturate("warm-up", targets.ews(BARE_PATH + "ews/"), clients, warmUp.dividedBy(2));
+                report.add(driver.saturate("bare, EWS pushes, saturation", targets.ews(BARE_PATH + "ews/"), clients, phase), 1, 0);
+
+                for (int batch : List.of(1, 10, 100)) {
+                    String graph = "Graph " + batch + (batch == 1 ? " item" : " items") + " per POST";
+                    if (batch == 1) {
+                        log("Graph: warm-up");
+                        driver.saturate("warm-up", targets.graph(GRAPH_PATH, 1), clients, warmUp);
+                    }
+                    int posts = Math.max(1, rate / batch);
+                    log(graph + ": " + posts + " POST/s");
+                    report.add(driver.fixedRate(graph + ", " + rate + " items/s", targets.graph(GRAPH_PATH, batch), posts, phase),
+                            batch, batch);
+                    log(graph + ": saturation");
+                    report.add(driver.saturate(graph + ", saturation", targets.graph(GRAPH_PATH, batch), clients, phase),
+                            batch, batch);
+                    if (batch == 1) {
+                        log("bare endpoint, Graph POSTs: saturation");
+                        driver.saturate("warm-up", targets.graph(BARE_PATH + "graph", 1), clients, warmUp.dividedBy(2));
+                        report.add(driver.saturate("bare, Graph 1 item per POST, saturation", targets.graph(BARE_PATH + "graph", 1),
+                                clients, phase), 1, 0);
+                    }
                 }
             }
         }
@@ -124,11 +153,57 @@ public final class IngressBenchmark {
         }
     }
 
-    /** Request generators for both endpoints over {@code mailboxes} EWS and Graph subscriptions. */
-    record Endpoints(LoadDriver.Requests ews, LoadDriver.Requests graph) {
+    static final String EWS_PATH = "/ews/notifications/";
+    static final String GRAPH_PATH = "/graph/notifications";
+    static final String BARE_PATH = "/bench/bare/";
+
+    /**
+     * Request generators over {@code mailboxes} EWS and Graph subscriptions, for the real endpoints or
+     * (same bodies, same URLs' shape) the bare one.
+     */
+    record Targets(String base, BlockingQueue<EwsSlot> ewsSlots, List<String> graphIds) {
+
+        /** One push (one ModifiedEvent) per request, at most one in flight per subscription, as Exchange does. */
+        LoadDriver.Requests ews(String path) {
+            return () -> {
+                EwsSlot slot;
+                try {
+                    slot = ewsSlots.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+                int n = slot.sequence().getAndIncrement();
+                byte[] body = EwsPush.of(slot.subscriptionId(), "W" + n)
+                        .item("ModifiedEvent", "W" + (n + 1), "item-" + (n % 64), "ck-" + n).bytes();
+                return new LoadDriver.Request(LoadDriver.post(URI.create(base + path + slot.token()),
+                        "text/xml; charset=utf-8", body), path.startsWith(BARE_PATH) ? 202 : 200, () -> ewsSlots.add(slot));
+            };
+        }
+
+        /** One POST with {@code batch} change notifications (Graph batches them), each of a random subscription. */
+        LoadDriver.Requests graph(String path, int batch) {
+            return () -> {
+                StringBuilder body = new StringBuilder("{\"value\":[");
+                for (int i = 0; i < batch; i++) {
+                    String id = graphIds.get(ThreadLocalRandom.current().nextInt(graphIds.size()));
+                    String item = "AAMkAGViYzY5NTVhLTcxNzUtNDE3YS05N2FhLTNhODU5OWE2MWVlZABGAAAAAABYnoNt8-_-QbEnnjxv3TP-BwAJk-"
+                            + ThreadLocalRandom.current().nextInt(1_000_000);
+                    body.append(i == 0 ? "" : ",").append("{\"subscriptionId\":\"").append(id)
+                            .append("\",\"subscriptionExpirationDateTime\":\"2030-01-01T00:00:00Z\",")
+                            .append("\"changeType\":\"updated\",\"clientState\":\"bench-secret\",\"resource\":\"Users/u/Events/")
+                            .append(item).append("\",\"resourceData\":{\"@odata.type\":\"#Microsoft.Graph.Event\",\"id\":\"")
+                            .append(item).append("\",\"@odata.etag\":\"W/\\\"DwAAABYAAAAJk").append(System.nanoTime())
+                            .append("\\\"\"}}");
+                }
+                body.append("]}");
+                return new LoadDriver.Request(LoadDriver.post(URI.create(base + path), "application/json",
+                        body.toString().getBytes(StandardCharsets.UTF_8)), 202, () -> { });
+            };
+        }
     }
 
-    private static Endpoints register(String bootstrap, SubscriptionRegistry registry, int port, int mailboxes) {
+    private static Targets register(String bootstrap, SubscriptionRegistry registry, int port, int mailboxes) {
         BlockingQueue<EwsSlot> ewsSlots = new ArrayBlockingQueue<>(mailboxes);
         List<String> graphIds = new ArrayList<>();
         try (TestSubscriptions subscriptions = new TestSubscriptions(bootstrap, registry)) {
@@ -145,36 +220,10 @@ public final class IngressBenchmark {
         }
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> registry.forGraphSubscription(graphIds.getLast()).isPresent()
                 && ewsSlots.stream().allMatch(s -> registry.forEwsToken(s.token()).isPresent()));
-        String base = "http://127.0.0.1:" + port;
-        LoadDriver.Requests ews = () -> {
-            EwsSlot slot;
-            try {
-                slot = ewsSlots.take(); // one push in flight per subscription, as Exchange does
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            int n = slot.sequence().getAndIncrement();
-            byte[] body = EwsPush.of(slot.subscriptionId(), "W" + n)
-                    .item("ModifiedEvent", "W" + (n + 1), "item-" + (n % 64), "ck-" + n).bytes();
-            return new LoadDriver.Request(LoadDriver.post(URI.create(base + "/ews/notifications/" + slot.token()),
-                    "text/xml; charset=utf-8", body), 200, () -> ewsSlots.add(slot));
-        };
-        LoadDriver.Requests graph = () -> {
-            String id = graphIds.get(ThreadLocalRandom.current().nextInt(graphIds.size()));
-            String item = "AAMkAGViYzY5NTVhLTcxNzUtNDE3YS05N2FhLTNhODU5OWE2MWVlZABGAAAAAABYnoNt8-_-QbEnnjxv3TP-BwAJk-"
-                    + ThreadLocalRandom.current().nextInt(1_000_000);
-            String body = "{\"value\":[{\"subscriptionId\":\"" + id + "\",\"subscriptionExpirationDateTime\":\"2030-01-01T00:00:00Z\","
-                    + "\"changeType\":\"updated\",\"clientState\":\"bench-secret\",\"resource\":\"Users/u/Events/" + item + "\","
-                    + "\"resourceData\":{\"@odata.type\":\"#Microsoft.Graph.Event\",\"id\":\"" + item + "\","
-                    + "\"@odata.etag\":\"W/\\\"DwAAABYAAAAJk" + System.nanoTime() + "\\\"\"}}]}";
-            return new LoadDriver.Request(LoadDriver.post(URI.create(base + "/graph/notifications"), "application/json",
-                    body.getBytes(StandardCharsets.UTF_8)), 202, () -> { });
-        };
-        return new Endpoints(ews, graph);
+        return new Targets("http://127.0.0.1:" + port, ewsSlots, graphIds);
     }
 
-    private record EwsSlot(String token, String subscriptionId, AtomicInteger sequence) {
+    record EwsSlot(String token, String subscriptionId, AtomicInteger sequence) {
     }
 
     private static SubscriptionState state(Protocol protocol, String mailbox, String subscriptionId, String tokenHash,
@@ -193,11 +242,10 @@ public final class IngressBenchmark {
     }
 
     static void log(String message) {
-        System.err.printf(Locale.ROOT, "[bench %tT load %.1f] %s%n", System.currentTimeMillis(), loadAverage(), message);
+        BenchLog.log(message);
     }
 
-    /** The machine's 1-minute load average: other work on it skews every number here. */
     static double loadAverage() {
-        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return BenchLog.loadAverage();
     }
 }

@@ -29,6 +29,36 @@ class SafeXmlTest {
     }
 
     @Test
+    @Timeout(120)
+    void aReusedParserReadsEachDocumentAfreshAndStillRefusesWhatItMust() throws Exception {
+        // Parsers are pooled (SafeXml.POOLED): documents good and bad in turn, from two threads at
+        // once, must each read as if parsed alone, and a reused parser must refuse what a new one does.
+        java.util.List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
+        try (var threads = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            for (int t = 0; t < 2; t++) {
+                int thread = t;
+                runs.add(threads.submit(() -> {
+                    for (int i = 0; i < 50; i++) {
+                        String id = thread + "-" + i;
+                        XmlElement root = SafeXml.parse(("<x xmlns='urn:one'><y Id='" + id + "'>t" + id + "</y></x>")
+                                .getBytes(StandardCharsets.UTF_8));
+                        assertThat(root.child("urn:one", "y")).hasValueSatisfying(y -> {
+                            assertThat(y.attribute("Id")).isEqualTo(id);
+                            assertThat(y.text()).isEqualTo("t" + id);
+                        });
+                        assertRefused("<?xml version='1.0'?><!DOCTYPE x><x/>", "DOCTYPE");
+                        assertRefused("<x xmlns='urn:one'><y>", "not well-formed");
+                    }
+                    return null;
+                }));
+            }
+            for (var run : runs) {
+                run.get();
+            }
+        }
+    }
+
+    @Test
     void refusesEveryDoctype() {
         assertRefused(HostileBodies.XML_BILLION_LAUGHS, "DOCTYPE");
         assertRefused("<?xml version='1.0'?><!DOCTYPE x><x/>", "DOCTYPE");

@@ -85,6 +85,11 @@ public final class KafkaClients {
         Map<String, Object> props = consumer();
         props.put(ConsumerConfig.GROUP_ID_CONFIG, signalsGroupId());
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId + "-signals");
+        // It reads every notification ingress writes: while ingress is busy, one fetch per produced batch
+        // (fetch.min.bytes=1) costs the broker and this consumer more than the records. Signals feed
+        // watchdogs that count in seconds, so waiting up to 100 ms for 64 KB changes nothing for them.
+        props.putIfAbsent(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 64 * 1024);
+        props.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
         return new KafkaConsumer<>(props);
     }
 

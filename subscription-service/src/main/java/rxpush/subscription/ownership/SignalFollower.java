@@ -47,6 +47,7 @@ public final class SignalFollower implements AutoCloseable {
     private final Set<Integer> owned = new HashSet<>();
     /** Partitions added whose start positions are not set yet (survives a wakeup half-way). */
     private final Set<TopicPartition> unpositioned = new HashSet<>();
+    private final LatestItemNotifications itemNotifications;
     private volatile boolean closed;
     private Thread thread;
 
@@ -56,6 +57,7 @@ public final class SignalFollower implements AutoCloseable {
         this.topics = topics;
         this.engine = engine;
         this.offsets = offsets;
+        this.itemNotifications = new LatestItemNotifications(topics.notifications());
     }
 
     public void start() {
@@ -84,8 +86,11 @@ public final class SignalFollower implements AutoCloseable {
                         continue;
                     }
                     for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                        handle(record);
+                        if (!itemNotifications.offer(record)) {
+                            handle(record);
+                        }
                     }
+                    itemNotifications.drain(this::handle);
                 } catch (WakeupException e) {
                     // An assignment change or close; a change interrupted half-way is applied again.
                 }
