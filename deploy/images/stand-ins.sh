@@ -8,6 +8,8 @@
 #   eclipse-temurin:25-jre  that root filesystem plus a Java runtime jlinked from the installed JDK 25
 #   apache/kafka:<version>  that runtime plus Kafka's jars from Maven Central, started the way the
 #                           official image is (KAFKA_* environment variables, see kafka/run)
+#   haproxy:2.6             Debian's haproxy 2.6 unpacked from the .debs apt downloads (the
+#                           load balancer in front of ingress)
 #
 # Each image is built only when the engine does not have it yet (--force rebuilds all three), so a
 # CI machine that keeps its Docker data pays the ~2-3 minutes once.
@@ -23,6 +25,7 @@ KAFKA_VERSION=$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' pom.xm
 BASE=debian:bookworm-slim
 JRE=eclipse-temurin:25-jre
 KAFKA=apache/kafka:$KAFKA_VERSION
+HAPROXY=haproxy:2.6
 WORK=$ROOT/target/stand-ins
 mkdir -p "$WORK"
 
@@ -79,4 +82,23 @@ else
     deploy/images/kafka/log4j2.properties "$WORK/kafka/"
   docker build -t "$KAFKA" "$WORK/kafka" > "$WORK/kafka.log" 2>&1 || { tail -20 "$WORK/kafka.log" >&2; exit 1; }
   rm -rf "$WORK/kafka"
+fi
+
+if have "$HAPROXY"; then
+  say "$HAPROXY present"
+else
+  say "building $HAPROXY from $BASE and Debian's haproxy package"
+  rm -rf "$WORK/haproxy"
+  mkdir -p "$WORK/haproxy/debs" "$WORK/haproxy/root"
+  (cd "$WORK/haproxy/debs" && apt-get -q -o APT::Sandbox::User=root download \
+      haproxy liblua5.3-0 libopentracing-c-wrapper0 libopentracing1 libssl3 > /dev/null)
+  for deb in "$WORK/haproxy/debs"/*.deb; do dpkg-deb -x "$deb" "$WORK/haproxy/root"; done
+  # bookworm's /lib is a link to /usr/lib: a real lib/ directory in the image would replace it.
+  if [ -d "$WORK/haproxy/root/lib" ]; then
+    cp -a "$WORK/haproxy/root/lib/." "$WORK/haproxy/root/usr/lib/" && rm -rf "$WORK/haproxy/root/lib"
+  fi
+  rm -rf "$WORK/haproxy/root/usr/share/doc" "$WORK/haproxy/root/etc/init.d" "$WORK/haproxy/root/lib/systemd"
+  cp deploy/images/haproxy/Dockerfile "$WORK/haproxy/"
+  docker build -t "$HAPROXY" "$WORK/haproxy" > "$WORK/haproxy.log" 2>&1 || { tail -20 "$WORK/haproxy.log" >&2; exit 1; }
+  rm -rf "$WORK/haproxy"
 fi
