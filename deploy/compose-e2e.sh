@@ -35,6 +35,7 @@ SUMMARY=$OUT/summary.txt
 export COMPOSE_PROJECT_NAME=rxpush-e2e
 export RXPUSH_JAVA_OPTIONS=${RXPUSH_JAVA_OPTIONS:--Xmx256m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
 export KAFKA_HEAP_OPTS=${KAFKA_HEAP_OPTS:--Xmx384m -Xms384m}
+export KAFKA_JVM_PERFORMANCE_OPTS=${KAFKA_JVM_PERFORMANCE_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Djava.awt.headless=true}
 export RXPUSH_PUBLIC_PORT=${RXPUSH_PUBLIC_PORT:-18080}
 EXCHANGE=http://127.0.0.1:9080
 RX=http://127.0.0.1:9090
@@ -51,6 +52,10 @@ now_iso() { date -u +%Y-%m-%dT%H:%M:%SZ; }
 containers() { # $1 = service: ids of its running containers
   docker ps -q --filter "label=com.docker.compose.project=$COMPOSE_PROJECT_NAME" \
     --filter "label=com.docker.compose.service=$1"
+}
+kafka_tool() { # runs a Kafka command-line tool in the first broker's container
+  local tool=$1; shift
+  docker exec "$(containers kafka | head -1)" "/opt/kafka/bin/$tool" --bootstrap-server kafka:9092 "$@" 2>/dev/null
 }
 health() { docker inspect -f '{{if .State.Health}}{{.State.Health.Status}}{{else}}{{.State.Status}}{{end}}' "$1" 2>/dev/null || echo gone; }
 all_healthy() { # every container of the project healthy (or running when it has no healthcheck)
@@ -89,9 +94,10 @@ dc config -q || fail "the compose file does not validate"
 dc down -v --remove-orphans > /dev/null 2>&1 || true
 
 say "up: demo profile on the three-broker cluster (kafka, kafka-2, kafka-3), lb, ingress, 2 subscription, 1 forwarder"
+up_at=$(date +%s)
 dc up -d > "$OUT/up.log" 2>&1 || { cat "$OUT/up.log"; fail "compose up"; }
-took=$(wait_for 600 "every container healthy" all_healthy)
-say "all $(docker ps -q --filter "label=com.docker.compose.project=$COMPOSE_PROJECT_NAME" | wc -l) containers healthy after ${took}s"
+wait_for 600 "every container healthy" all_healthy > /dev/null
+say "all $(docker ps -q --filter "label=com.docker.compose.project=$COMPOSE_PROJECT_NAME" | wc -l) containers healthy $(( $(date +%s) - up_at ))s after 'up'"
 
 for room in "${ROOMS_EWS[@]}"; do cli mailboxes add "$room" --protocol EWS > /dev/null || fail "mailboxes add $room"; done
 for room in "${ROOMS_GRAPH[@]}"; do cli mailboxes add "$room" --protocol GRAPH > /dev/null || fail "mailboxes add $room"; done
@@ -103,7 +109,9 @@ six_active() { [ "$(active_subscriptions)" -ge 6 ]; }
 took=$(wait_for 300 "6 ACTIVE subscriptions at Exchange" six_active)
 say "6 subscriptions ACTIVE at the Exchange simulator (3 EWS push, 3 Graph webhooks through lb) after ${took}s"
 cli status > "$OUT/status.txt" || fail "cli status"
-say "cli status lists $(grep -c '@demo.contoso.com' "$OUT/status.txt") mailboxes (in $OUT/status.txt)"
+listed=$(grep -o '"address":"room-[0-9]@demo.contoso.com"' "$OUT/status.txt" | sort -u | wc -l)
+[ "$listed" -eq 6 ] || fail "cli status lists $listed of the 6 mailboxes (see $OUT/status.txt)"
+say "cli status lists all 6 mailboxes over both subscription replicas (in $OUT/status.txt)"
 
 WINDOW_FROM=$(now_iso)
 curl -sf -X POST "$EXCHANGE/sim/workload/start?rate=$RATE" > /dev/null || fail "workload start"
@@ -114,6 +122,13 @@ dc up -d --no-recreate --scale forwarder=3 > "$OUT/scale.log" 2>&1 || { cat "$OU
 three_forwarders() { [ "$(containers forwarder | wc -l)" -eq 3 ] && all_healthy; }
 took=$(wait_for 300 "3 healthy forwarders" three_forwarders)
 say "scaled to 3 forwarders (--scale forwarder=3), healthy after ${took}s"
+three_members() {
+  kafka_tool kafka-consumer-groups.sh --describe --group rxpush-forwarder --members \
+    | awk 'NR > 1 && $1 == "rxpush-forwarder" {print $4}' | sort -u > "$OUT/forwarder-client-ids.txt" || return 1
+  [ "$(wc -l < "$OUT/forwarder-client-ids.txt")" -eq 3 ]
+}
+took=$(wait_for 120 "3 forwarder group members with distinct client ids" three_members)
+say "group rxpush-forwarder: 3 members, 3 distinct client ids ($(tr '\n' ' ' < "$OUT/forwarder-client-ids.txt"))"
 sleep $(( STREAM / 3 ))
 
 victim_forwarder=$(containers forwarder | head -1)
@@ -123,10 +138,6 @@ docker kill "$victim_forwarder" > /dev/null
 docker kill "$victim_broker" > /dev/null
 killed_at=$(date +%s)
 say "killed forwarder $(docker inspect -f '{{.Name}}' "$victim_forwarder" | tr -d /) and broker kafka-2 (docker kill: SIGKILL) mid-stream"
-kafka_tool() { # runs a Kafka command-line tool in the first broker's container
-  local tool=$1; shift
-  docker exec "$(containers kafka | head -1)" "/opt/kafka/bin/$tool" --bootstrap-server kafka:9092 "$@" 2>/dev/null
-}
 # The killed forwarder's partitions are taken over when the group has fenced it: every partition of
 # rxpush.notifications has an owner again and none is on the dead container's address.
 taken_over() {
