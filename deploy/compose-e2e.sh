@@ -3,7 +3,8 @@
 #   1. the demo (deploy/demo.env: the simulators, the three-broker overlay) comes up and turns healthy;
 #   2. six rooms are registered through the CLI container, three EWS and three Graph, and every one
 #      gets an ACTIVE subscription at the Exchange simulator;
-#   3. the simulator's workload changes bookings; the forwarders go from 1 to 3 (--scale);
+#   3. the simulator's workload changes bookings; the forwarders go from 1 to 3 and ingress from 1
+#      to 2 behind lb (--scale), the forwarders with 3 distinct Kafka client ids;
 #   4. one forwarder and one broker are killed (docker kill, SIGKILL) mid-stream; the script times
 #      the takeover of the dead forwarder's partitions, then starts both again and times the
 #      broker's return to every ISR (docker kill counts as a manual stop: no restart policy applies);
@@ -17,7 +18,8 @@
 # Needs: a Docker engine with the images (rxpush/* from Jib; the base images, or their offline
 # stand-ins from deploy/images/stand-ins.sh), docker-compose 1.29+ or the compose v2 plugin, curl, jq.
 # Environment: E2E_STREAM_SECONDS (default 60, workload time before and after the kills),
-# E2E_RATE (changes per second, default 2), E2E_CONVERGE_SECONDS (default 300).
+# E2E_RATE (changes per second, default 2), E2E_CONVERGE_SECONDS (default 300), E2E_COMPOSE (the
+# compose command, default `docker compose` when the plugin is there, else `docker-compose`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -40,7 +42,8 @@ export RXPUSH_PUBLIC_PORT=${RXPUSH_PUBLIC_PORT:-18080}
 EXCHANGE=http://127.0.0.1:9080
 RX=http://127.0.0.1:9090
 
-if docker compose version > /dev/null 2>&1; then COMPOSE=(docker compose); else COMPOSE=(docker-compose); fi
+if [ -n "${E2E_COMPOSE:-}" ]; then read -r -a COMPOSE <<< "$E2E_COMPOSE"
+elif docker compose version > /dev/null 2>&1; then COMPOSE=(docker compose); else COMPOSE=(docker-compose); fi
 dc() { "${COMPOSE[@]}" --env-file deploy/demo.env "$@"; }
 cli() { dc run --rm -T cli "$@" 2> >(grep -v '^Picked up JAVA_TOOL_OPTIONS' >&2); }
 
@@ -118,10 +121,10 @@ curl -sf -X POST "$EXCHANGE/sim/workload/start?rate=$RATE" > /dev/null || fail "
 say "workload started: $RATE booking changes per second over the six rooms"
 sleep $(( STREAM / 3 ))
 
-dc up -d --no-recreate --scale forwarder=3 > "$OUT/scale.log" 2>&1 || { cat "$OUT/scale.log"; fail "scale"; }
-three_forwarders() { [ "$(containers forwarder | wc -l)" -eq 3 ] && all_healthy; }
-took=$(wait_for 300 "3 healthy forwarders" three_forwarders)
-say "scaled to 3 forwarders (--scale forwarder=3), healthy after ${took}s"
+dc up -d --no-recreate --scale forwarder=3 --scale ingress=2 > "$OUT/scale.log" 2>&1 || { cat "$OUT/scale.log"; fail "scale"; }
+scaled() { [ "$(containers forwarder | wc -l)" -eq 3 ] && [ "$(containers ingress | wc -l)" -eq 2 ] && all_healthy; }
+took=$(wait_for 300 "3 healthy forwarders and 2 healthy ingress replicas" scaled)
+say "scaled to 3 forwarders and 2 ingress replicas behind lb (--scale forwarder=3 --scale ingress=2), healthy after ${took}s"
 three_members() {
   kafka_tool kafka-consumer-groups.sh --describe --group rxpush-forwarder --members \
     | awk 'NR > 1 && $1 == "rxpush-forwarder" {print $4}' | sort -u > "$OUT/forwarder-client-ids.txt" || return 1
