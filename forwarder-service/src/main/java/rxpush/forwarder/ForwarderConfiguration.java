@@ -136,9 +136,19 @@ class ForwarderConfiguration {
         ForwarderSettings settings = forwarding.settings();
         BatchProcessor processor = new BatchProcessor(forwarding, forwarderWorkers);
         return new ForwarderRunner(() -> new ForwarderLoop(
-                clients.groupConsumer(settings.groupId(), "rxpush-forwarder-" + ProcessHandle.current().pid() + "-"
+                clients.groupConsumer(settings.groupId(), "rxpush-forwarder-" + instanceName() + "-"
                         + INSTANCES.incrementAndGet()),
                 settings.topic(Topics.NOTIFICATIONS), forwarding, processor, forwarderWorkers, status),
                 settings.revokeGrace());
+    }
+
+    /**
+     * host-pid, unique per replica: in a container the pid is 1 in every replica, the host name
+     * (the container id, in HOSTNAME) tells them apart; elsewhere the pid alone.
+     */
+    static String instanceName() {
+        String host = System.getenv("HOSTNAME");
+        long pid = ProcessHandle.current().pid();
+        return host == null || host.isBlank() ? Long.toString(pid) : host + "-" + pid;
     }
 }

@@ -8,8 +8,8 @@ import org.testcontainers.utility.DockerImageName;
 /** The Docker path of {@link KafkaBrokerExtension}: the official apache/kafka image in KRaft mode. */
 final class TestcontainersKafka {
 
-    /** Overridable with -Drxpush.test.kafka.image=apache/kafka:x.y.z */
-    static final String DEFAULT_IMAGE = "apache/kafka:4.1.1";
+    /** The build's Kafka version (kafka.version in the root pom); overridable with -Drxpush.test.kafka.image=apache/kafka:x.y.z */
+    static final String DEFAULT_IMAGE = "apache/kafka:4.2.1";
 
     private TestcontainersKafka() {
     }

@@ -15,10 +15,14 @@ final class AdminCall {
     }
 
     static int run(CommandLine cli, AdminOptions admin, String done, Call call) {
+        return run(cli, admin.client(), done, call);
+    }
+
+    static int run(CommandLine cli, AdminClient client, String done, Call call) {
         PrintWriter out = cli.getOut();
         PrintWriter err = cli.getErr();
         try {
-            AdminClient.Answer answer = call.perform(admin.client());
+            AdminClient.Answer answer = call.perform(client);
             if (!answer.ok()) {
                 err.println("Failed (HTTP " + answer.status() + "): " + JsonText.render(answer.body()).trim());
                 err.flush();

@@ -33,6 +33,10 @@ final class AdminClient {
         this.base = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
     }
 
+    URI base() {
+        return base;
+    }
+
     static String segment(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }

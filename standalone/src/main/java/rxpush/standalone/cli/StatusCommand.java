@@ -1,5 +1,6 @@
 package rxpush.standalone.cli;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,6 +26,33 @@ class StatusCommand implements Callable<Integer> {
     public Integer call() {
         String path = address == null ? "/api/status"
                 : "/api/mailboxes/" + AdminClient.segment(address.toLowerCase(Locale.ROOT)) + "/status";
-        return AdminCall.run(spec.commandLine(), admin, null, client -> client.get(path));
+        List<AdminClient> instances = admin.instanceClients();
+        if (instances.size() == 1) {
+            return AdminCall.run(spec.commandLine(), instances.get(0), null, client -> client.get(path));
+        }
+        // Several subscription-service instances (compose replicas): each answers for its own mailboxes.
+        if (address != null) {
+            for (AdminClient instance : instances) {
+                if (owns(instance, path)) {
+                    return AdminCall.run(spec.commandLine(), instance, null, client -> client.get(path));
+                }
+            }
+            return AdminCall.run(spec.commandLine(), instances.get(0), null, client -> client.get(path));
+        }
+        int worst = 0;
+        for (AdminClient instance : instances) {
+            spec.commandLine().getOut().println("subscription-service at " + instance.base() + ":");
+            worst = Math.max(worst, AdminCall.run(spec.commandLine(), instance, null, client -> client.get(path)));
+        }
+        return worst;
+    }
+
+    /** Whether this instance answers for the mailbox (another owner's answer is 409). */
+    private static boolean owns(AdminClient instance, String path) {
+        try {
+            return instance.get(path).status() != 409;
+        } catch (AdminClient.Unreachable e) {
+            return false;
+        }
     }
 }

@@ -52,7 +52,7 @@ final class ComposeCheck {
             return;
         }
         if (!facts.isApplication(dir.get())) {
-            problems.add(service.name() + ": module " + module + " has no Spring application main class to run");
+            problems.add(service.name() + ": module " + module + " has no main class to run");
         }
         String expected = "rxpush/" + module + ":" + facts.version();
         if (!service.tag().equals(facts.version())) {

@@ -19,7 +19,8 @@ record ComposeFile(Map<String, Service> services) {
      * One service.
      *
      * @param environment variable name to value, defaults interpolated
-     * @param ports       the {@code ports} entries as written ({@code "8080:8080"})
+     * @param ports       the {@code ports} entries as written ({@code "127.0.0.1:9080:9080"})
+     * @param replicas    {@code scale} or {@code deploy.replicas}, null when neither is set
      */
     record Service(String name, String image, Map<String, String> environment, List<String> ports,
             List<String> profiles, List<String> volumes, List<String> dependsOn, boolean hasContainerName,
@@ -52,7 +53,8 @@ record ComposeFile(Map<String, Service> services) {
                     strings(body.get("volumes")),
                     dependsOn instanceof Map<?, ?> map ? new ArrayList<>((Set<String>) map.keySet())
                             : strings(dependsOn),
-                    body.containsKey("container_name"), (Integer) deploy.get("replicas")));
+                    body.containsKey("container_name"),
+                    (Integer) deploy.getOrDefault("replicas", body.get("scale"))));
         });
         return new ComposeFile(services);
     }

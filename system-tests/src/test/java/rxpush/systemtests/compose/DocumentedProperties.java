@@ -12,13 +12,16 @@ import java.util.regex.Pattern;
 /**
  * The property keys a set of markdown files documents: every {@code `a.b-c.d`} in backticks. A
  * table row's shorthand siblings ({@code `rxpush.ews.username` / `password`}) count as keys of the
- * same parent, and {@code `prefix.*`} documents every key below the prefix.
+ * same parent, and {@code `prefix.*`} documents every key below the prefix. An environment
+ * variable named as such ({@code `RXPUSH_ADMIN_URL`}, read by the CLI rather than bound by Spring)
+ * documents itself.
  */
 final class DocumentedProperties {
 
     private static final Pattern CODE = Pattern.compile("`([^`]+)`");
     private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9-]*(\\[[a-z0-9]+])?(\\.[a-z0-9-]+(\\[[a-z0-9]+])?)+(\\.\\*)?");
     private static final Pattern SIBLING = Pattern.compile("[a-z][a-z0-9-]*");
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)+");
 
     private final Set<String> keys = new LinkedHashSet<>();
     private final Set<String> prefixes = new LinkedHashSet<>();
@@ -38,7 +41,9 @@ final class DocumentedProperties {
         String parent = null;
         while (code.find()) {
             String token = code.group(1).trim();
-            if (KEY.matcher(token).matches()) {
+            if (ENV_NAME.matcher(token).matches()) {
+                keys.add(squash(token));
+            } else if (KEY.matcher(token).matches()) {
                 if (token.endsWith(".*")) {
                     prefixes.add(squash(envForm(token.substring(0, token.length() - 2))));
                 } else {

@@ -6,10 +6,11 @@ import java.util.regex.Pattern;
 /**
  * Compose's variable interpolation as a run with no variables set sees it: {@code ${X:-default}}
  * and {@code ${X-default}} give the default, {@code ${X}} the empty string, {@code $$} a dollar.
+ * A required variable ({@code ${X:?message}}, where compose stops) becomes the empty string.
  */
 final class Interpolation {
 
-    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(:?-([^}]*))?}");
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(:?([-?])([^}]*))?}");
 
     private Interpolation() {
     }
@@ -18,7 +19,7 @@ final class Interpolation {
         Matcher matcher = VARIABLE.matcher(value.replace("$$", "\u0000"));
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
-            String fallback = matcher.group(3) == null ? "" : matcher.group(3);
+            String fallback = matcher.group(3) == null || matcher.group(3).equals("?") ? "" : matcher.group(4);
             matcher.appendReplacement(out, Matcher.quoteReplacement(fallback));
         }
         matcher.appendTail(out);

@@ -14,6 +14,7 @@ class InterpolationTest {
         assertThat(Interpolation.defaults("rxpush/x:${TAG:-1.0}")).isEqualTo("rxpush/x:1.0");
         assertThat(Interpolation.defaults("${OPTS:--Xmx1g}")).isEqualTo("-Xmx1g");
         assertThat(Interpolation.defaults("${A-b}/${UNSET}/$${LITERAL}")).isEqualTo("b//${LITERAL}");
+        assertThat(Interpolation.defaults("url=${REQUIRED:?set REQUIRED in .env}")).isEqualTo("url=");
     }
 
     @Test

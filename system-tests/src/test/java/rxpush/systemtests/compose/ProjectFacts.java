@@ -57,7 +57,7 @@ final class ProjectFacts {
         return Optional.ofNullable(modules.get(artifactId));
     }
 
-    /** Whether the module has a main class that runs a Spring application (something an image can run). */
+    /** Whether the module has a main class (something an image can run: a service, a simulator or the CLI). */
     boolean isApplication(Path module) throws IOException {
         Path sources = module.resolve("src/main/java");
         if (!Files.isDirectory(sources)) {
@@ -67,7 +67,7 @@ final class ProjectFacts {
             return files.filter(file -> file.toString().endsWith(".java")).anyMatch(file -> {
                 try {
                     String source = Files.readString(file);
-                    return source.contains("static void main(") && source.contains("SpringApplication");
+                    return source.contains("static void main(");
                 } catch (IOException e) {
                     return false;
                 }
