@@ -59,9 +59,15 @@ class SubscriptionConfiguration {
     }
 
     @Bean
-    KafkaClients kafkaClients(KafkaProperties kafka, SubscriptionProperties properties) {
+    KafkaClients kafkaClients(KafkaProperties kafka, SubscriptionProperties properties,
+            io.micrometer.core.instrument.MeterRegistry registry) {
         return new KafkaClients(kafka.buildConsumerProperties(), kafka.buildProducerProperties(),
-                kafka.buildAdminProperties(), properties.subscription(), instanceName());
+                kafka.buildAdminProperties(), properties.subscription(), instanceName()).metered(registry);
+    }
+
+    @Bean
+    OpsSettings opsSettings(SubscriptionProperties properties) {
+        return properties.ops();
     }
 
     /** host-pid: shown as the client id of this instance's group member. */

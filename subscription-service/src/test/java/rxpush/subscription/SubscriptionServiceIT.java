@@ -236,4 +236,16 @@ class SubscriptionServiceIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(engine.ownedPartitions()).containsExactly(0, 1, 2));
     }
+
+    @Test
+    void metricsPageHasEveryListedSubscriptionMetric() throws Exception {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            String page = call(managementPort, "GET", "/actuator/prometheus", null).body();
+            // Kept for whoever extends the dashboard: the names this service really registers.
+            java.nio.file.Files.writeString(java.nio.file.Path.of("target/prometheus-subscription.txt"), page);
+            assertThat(rxpush.testsupport.MetricNames.missing("subscription", page)).isEmpty();
+            // No mailbox ever becomes a label.
+            assertThat(page).doesNotContain("contoso.com");
+        });
+    }
 }

@@ -11,6 +11,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.kafka.core.MicrometerConsumerListener;
+import org.springframework.kafka.core.MicrometerProducerListener;
 import rxpush.subscription.SubscriptionSettings;
 
 /**
@@ -25,6 +27,10 @@ public final class KafkaClients {
     private final Map<String, Object> adminBase;
     private final SubscriptionSettings settings;
     private final String clientId;
+    // Kafka's own client metrics (kafka_consumer_*, kafka_producer_*) of the long-lived clients, bound
+    // with Spring Kafka's binders; null until metered(). Short-lived readers are not bound.
+    private volatile MicrometerConsumerListener<byte[], byte[]> consumerMeters;
+    private volatile MicrometerProducerListener<byte[], byte[]> producerMeters;
 
     /**
      * @param clientId names this instance in the group (shown by kafka-consumer-groups --describe)
@@ -36,6 +42,21 @@ public final class KafkaClients {
         this.adminBase = Map.copyOf(adminBase);
         this.settings = settings;
         this.clientId = clientId;
+    }
+
+    /** Binds the client metrics of the membership and signals consumers and the registry producer. */
+    public KafkaClients metered(io.micrometer.core.instrument.MeterRegistry registry) {
+        this.consumerMeters = new MicrometerConsumerListener<>(registry);
+        this.producerMeters = new MicrometerProducerListener<>(registry);
+        return this;
+    }
+
+    private KafkaConsumer<byte[], byte[]> metered(String id, KafkaConsumer<byte[], byte[]> consumer) {
+        MicrometerConsumerListener<byte[], byte[]> meters = consumerMeters;
+        if (meters != null) {
+            meters.consumerAdded(id, consumer);
+        }
+        return consumer;
     }
 
     /** The group whose partition assignment of the mailbox topic decides ownership. */
@@ -69,7 +90,7 @@ public final class KafkaClients {
         // Taking over a partition loads its state inside the rebalance callback: allow for it.
         props.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 300_000);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId + "-owner");
-        return new KafkaConsumer<>(props);
+        return metered("subscription-owner", new KafkaConsumer<>(props));
     }
 
     /** A consumer without group membership for reading whole partitions (state, registry). */
@@ -85,7 +106,7 @@ public final class KafkaClients {
         Map<String, Object> props = consumer();
         props.put(ConsumerConfig.GROUP_ID_CONFIG, signalsGroupId());
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId + "-signals");
-        return new KafkaConsumer<>(props);
+        return metered("subscription-signals", new KafkaConsumer<>(props));
     }
 
     /** The fenced writer of one partition (not yet initialized). */
@@ -104,7 +125,12 @@ public final class KafkaClients {
     public KafkaProducer<byte[], byte[]> registryProducer() {
         Map<String, Object> props = producer();
         props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId + "-registry");
-        return new KafkaProducer<>(props);
+        KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props);
+        MicrometerProducerListener<byte[], byte[]> meters = producerMeters;
+        if (meters != null) {
+            meters.producerAdded("subscription-registry", producer);
+        }
+        return producer;
     }
 
     public Admin admin() {
