@@ -88,8 +88,12 @@ class ForwarderApplicationIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> rx.booking(BookingIds.bookingId(mailbox, "AAMk-app")).isPresent());
         assertThat(rx.booking(BookingIds.bookingId(mailbox, "AAMk-app")).orElseThrow().subject()).isEqualTo("Board");
         assertThat(get(context, "/actuator/health")).contains("\"status\":\"UP\"").contains("forwarder");
-        assertThat(get(context, "/actuator/prometheus")).contains("rxpush_forwarder_pushed_total")
+        String page = get(context, "/actuator/prometheus");
+        assertThat(page).contains("rxpush_forwarder_pushed_total")
                 .contains("rxpush_forwarder_fetches_total").contains("rxpush_forwarder_freshness_seconds");
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target/prometheus-forwarder.txt"), page);
+        assertThat(rxpush.testsupport.MetricNames.missing("forwarder", page)).isEmpty();
+        assertThat(page).contains("rxpush_forwarder_blocked{component=\"resourcexpress\"} 0.0");
         assertThat(context.getEnvironment().getProperty("server.address")).isEqualTo("127.0.0.1");
     }
 
@@ -107,6 +111,8 @@ class ForwarderApplicationIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> get(context, "/actuator/health").contains(expected));
         String health = get(context, "/actuator/health");
         assertThat(health).contains("\"status\":\"DOWN\"").doesNotContain("wrong-key");
+        // What the RxRejectsApiKey alert watches.
+        assertThat(get(context, "/actuator/prometheus")).contains("rxpush_forwarder_blocked{component=\"resourcexpress\"} 1.0");
     }
 
     @Test
