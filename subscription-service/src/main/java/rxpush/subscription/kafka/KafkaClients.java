@@ -31,6 +31,7 @@ public final class KafkaClients {
     // with Spring Kafka's binders; null until metered(). Short-lived readers are not bound.
     private volatile MicrometerConsumerListener<byte[], byte[]> consumerMeters;
     private volatile MicrometerProducerListener<byte[], byte[]> producerMeters;
+    private volatile int adminPort;
 
     /**
      * @param clientId names this instance in the group (shown by kafka-consumer-groups --describe)
@@ -42,6 +43,21 @@ public final class KafkaClients {
         this.adminBase = Map.copyOf(adminBase);
         this.settings = settings;
         this.clientId = clientId;
+    }
+
+    /**
+     * Names the admin port in this instance's client id in the ownership group ({@code ...-owner-admin<port>}),
+     * so any instance finds every owner's admin API from the group's description (the status page
+     * aggregates across instances that way). 0 leaves it out.
+     */
+    public KafkaClients advertiseAdminPort(int port) {
+        this.adminPort = port;
+        return this;
+    }
+
+    /** The client id of this instance's ownership-group member. */
+    public String ownerClientId() {
+        return clientId + "-owner" + (adminPort > 0 ? "-admin" + adminPort : "");
     }
 
     /** Binds the client metrics of the membership and signals consumers and the registry producer. */
@@ -89,7 +105,7 @@ public final class KafkaClients {
         props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) settings.heartbeatInterval().toMillis());
         // Taking over a partition loads its state inside the rebalance callback: allow for it.
         props.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 300_000);
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId + "-owner");
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, ownerClientId());
         return metered("subscription-owner", new KafkaConsumer<>(props));
     }
 

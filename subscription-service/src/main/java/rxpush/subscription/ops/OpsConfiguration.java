@@ -28,6 +28,12 @@ public class OpsConfiguration {
     }
 
     @Bean
+    StatusPages statusPages(SubscriptionEngine engine, ForwarderGroupLag lag, KafkaClients clients, OpsSettings ops) {
+        Peers peers = new Peers(lag.admin(), clients.groupId(), clients.ownerClientId(), ops.lagInterval());
+        return new StatusPages(engine, lag, peers, clients.ownerClientId(), ops.actionsEnabled());
+    }
+
+    @Bean
     LagPoller lagPoller(ForwarderGroupLag lag, OpsSettings ops) {
         return new LagPoller(lag, lag.admin(), ops.lagInterval());
     }
