@@ -15,6 +15,12 @@ final class AdminCall {
     }
 
     static int run(CommandLine cli, AdminOptions admin, String done, Call call) {
+        return run(cli, admin, done, call, JsonText::render);
+    }
+
+    /** As above, with the successful answer's body rendered by {@code render}. */
+    static int run(CommandLine cli, AdminOptions admin, String done, Call call,
+            java.util.function.UnaryOperator<String> render) {
         PrintWriter out = cli.getOut();
         PrintWriter err = cli.getErr();
         try {
@@ -28,7 +34,7 @@ final class AdminCall {
                 out.println(done);
             }
             if (!answer.body().isBlank()) {
-                out.print(JsonText.render(answer.body()));
+                out.print(render.apply(answer.body()));
             }
             out.flush();
             return 0;

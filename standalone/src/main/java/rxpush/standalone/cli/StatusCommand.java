@@ -1,6 +1,5 @@
 package rxpush.standalone.cli;
 
-import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -54,29 +53,10 @@ class StatusCommand implements Callable<Integer> {
                 ? "/api/mailbox-status/" + AdminClient.segment(address.toLowerCase(Locale.ROOT))
                 : "/api/mailbox-status?offset=" + offset + "&limit=" + limit + param("state", state)
                         + param("protocol", protocol) + param("q", search);
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try {
-            AdminClient.Answer answer = admin.client().get(path);
-            if (!answer.ok()) {
-                err.println("Failed (HTTP " + answer.status() + "): " + JsonText.render(answer.body()).trim());
-                err.flush();
-                return 1;
-            }
-            if (json) {
-                out.println(answer.body());
-            } else if (address != null) {
-                out.print(JsonText.render(answer.body()));
-            } else {
-                out.print(StatusTable.render(ContractJson.mapper().readTree(answer.body())));
-            }
-            out.flush();
-            return 0;
-        } catch (AdminClient.Unreachable e) {
-            err.println(e.getMessage());
-            err.flush();
-            return 2;
-        }
+        java.util.function.UnaryOperator<String> render = json ? body -> body + System.lineSeparator()
+                : address != null ? JsonText::render
+                : body -> StatusTable.render(ContractJson.mapper().readTree(body));
+        return AdminCall.run(spec.commandLine(), admin, null, client -> client.get(path), render);
     }
 
     private static String param(String name, String value) {
