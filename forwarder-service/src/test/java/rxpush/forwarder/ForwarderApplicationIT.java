@@ -113,6 +113,7 @@ class ForwarderApplicationIT {
                 start.plusSeconds(1800), now, null, "<t:Subject>Json</t:Subject>"));
         String prefix = KafkaTestBroker.unique("json") + ".";
         start(rx.tenantUrl(), KEY, ews.url(), prefix, "--logging.structured.format.console=ecs",
+                "--logging.config=classpath:logback-structured-test.xml",
                 "--logging.level.rxpush.forwarder.rx=DEBUG");
         String mailbox = "room.json@contoso.com";
         try (KafkaProducer<String, ChangeNotification> producer = new KafkaProducer<>(
