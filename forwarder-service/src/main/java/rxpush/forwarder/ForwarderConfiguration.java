@@ -52,8 +52,8 @@ class ForwarderConfiguration {
     }
 
     @Bean
-    KafkaClients kafkaClients(KafkaProperties kafka) {
-        return new KafkaClients(kafka.buildConsumerProperties(), kafka.buildProducerProperties());
+    KafkaClients kafkaClients(KafkaProperties kafka, MeterRegistry registry) {
+        return new KafkaClients(kafka.buildConsumerProperties(), kafka.buildProducerProperties()).metered(registry);
     }
 
     /** Every rx-push topic, created with the shared settings if missing (names prefixed in tests). */
@@ -105,8 +105,10 @@ class ForwarderConfiguration {
     }
 
     @Bean
-    ForwarderStatus forwarderStatus() {
-        return new ForwarderStatus();
+    ForwarderStatus forwarderStatus(ForwarderMetrics metrics) {
+        ForwarderStatus status = new ForwarderStatus();
+        metrics.watch(status);
+        return status;
     }
 
     @Bean

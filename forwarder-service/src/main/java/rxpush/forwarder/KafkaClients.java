@@ -11,6 +11,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.kafka.core.MicrometerConsumerListener;
+import org.springframework.kafka.core.MicrometerProducerListener;
 
 /**
  * Kafka client settings of the forwarder, on top of what {@code spring.kafka.*} says (bootstrap
@@ -23,6 +25,10 @@ public final class KafkaClients {
 
     private final Map<String, Object> consumerBase;
     private final Map<String, Object> producerBase;
+    // Kafka's own client metrics (kafka_consumer_*, kafka_producer_*) of the live service's clients,
+    // bound with Spring Kafka's binders by client id; the command-line tools leave them unbound.
+    private volatile MicrometerConsumerListener<String, byte[]> consumerMeters;
+    private volatile MicrometerProducerListener<String, byte[]> producerMeters;
 
     /**
      * @param consumerBase {@code KafkaProperties.buildConsumerProperties()} or the equivalent
@@ -31,6 +37,13 @@ public final class KafkaClients {
     public KafkaClients(Map<String, Object> consumerBase, Map<String, Object> producerBase) {
         this.consumerBase = Map.copyOf(consumerBase);
         this.producerBase = Map.copyOf(producerBase);
+    }
+
+    /** Binds the client metrics of every group consumer and producer made from now on. */
+    public KafkaClients metered(io.micrometer.core.instrument.MeterRegistry registry) {
+        this.consumerMeters = new MicrometerConsumerListener<>(registry);
+        this.producerMeters = new MicrometerProducerListener<>(registry);
+        return this;
     }
 
     /** Just a bootstrap address: for the command-line tools. */
@@ -63,7 +76,13 @@ public final class KafkaClients {
             props.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 6_000);
             props.putIfAbsent(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 2_000);
         }
-        return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new ByteArrayDeserializer());
+        MicrometerConsumerListener<String, byte[]> meters = consumerMeters;
+        if (meters != null) {
+            meters.consumerAdded(clientId, consumer);
+        }
+        return consumer;
     }
 
     /** A consumer without a group, for reading partitions by assignment (forwarded versions, tools). */
@@ -85,6 +104,12 @@ public final class KafkaClients {
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
         props.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
-        return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(),
+                new ByteArraySerializer());
+        MicrometerProducerListener<String, byte[]> meters = producerMeters;
+        if (meters != null) {
+            meters.producerAdded(clientId, producer);
+        }
+        return producer;
     }
 }

@@ -47,12 +47,14 @@ class ForwarderApplicationIT {
         }
     }
 
-    private ConfigurableApplicationContext start(URI tenantUrl, String key, URI ewsUrl, String prefix) {
-        ConfigurableApplicationContext context = ForwarderApplication.application().run(
+    private ConfigurableApplicationContext start(URI tenantUrl, String key, URI ewsUrl, String prefix, String... extra) {
+        List<String> args = new ArrayList<>(List.of(
                 "--server.port=0", "--rxpush.tenant-url=" + tenantUrl, "--rxpush.api-key=" + key,
                 "--rxpush.ews.url=" + ewsUrl, "--rxpush.ews.username=svc", "--rxpush.ews.password=pw",
                 "--rxpush.forwarder.topic-prefix=" + prefix, "--rxpush.forwarder.group-id=" + prefix + "group",
-                "--rxpush.forwarder.debounce=200ms", "--rxpush.topics.partitions=2", "--spring.main.banner-mode=off");
+                "--rxpush.forwarder.debounce=200ms", "--rxpush.topics.partitions=2", "--spring.main.banner-mode=off"));
+        args.addAll(List.of(extra));
+        ConfigurableApplicationContext context = ForwarderApplication.application().run(args.toArray(String[]::new));
         resources.add(context);
         return context;
     }
@@ -88,9 +90,44 @@ class ForwarderApplicationIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> rx.booking(BookingIds.bookingId(mailbox, "AAMk-app")).isPresent());
         assertThat(rx.booking(BookingIds.bookingId(mailbox, "AAMk-app")).orElseThrow().subject()).isEqualTo("Board");
         assertThat(get(context, "/actuator/health")).contains("\"status\":\"UP\"").contains("forwarder");
-        assertThat(get(context, "/actuator/prometheus")).contains("rxpush_forwarder_pushed_total")
+        String page = get(context, "/actuator/prometheus");
+        assertThat(page).contains("rxpush_forwarder_pushed_total")
                 .contains("rxpush_forwarder_fetches_total").contains("rxpush_forwarder_freshness_seconds");
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target/prometheus-forwarder.txt"), page);
+        assertThat(rxpush.testsupport.MetricNames.missing("forwarder", page)).isEmpty();
+        assertThat(page).contains("rxpush_forwarder_blocked{component=\"resourcexpress\"} 0.0");
         assertThat(context.getEnvironment().getProperty("server.address")).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void jsonLogsNameTheMailboxAndTheTraceIdOfTheRecordUpToTheRxCall(
+            org.springframework.boot.test.system.CapturedOutput output) throws Exception {
+        RxStub rx = new RxStub(KEY);
+        EwsStub ews = new EwsStub();
+        resources.add(rx);
+        resources.add(ews);
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant start = now.plus(Duration.ofDays(1));
+        ews.put(new EwsStub.Item("AAMk-json", "ck1", EwsStub.CALENDAR, "IPM.Appointment", "Single", "uid-json", start,
+                start.plusSeconds(1800), now, null, "<t:Subject>Json</t:Subject>"));
+        String prefix = KafkaTestBroker.unique("json") + ".";
+        start(rx.tenantUrl(), KEY, ews.url(), prefix, "--logging.structured.format.console=ecs",
+                "--logging.config=classpath:logback-structured-test.xml",
+                "--logging.level.rxpush.forwarder.rx=DEBUG");
+        String mailbox = "room.json@contoso.com";
+        try (KafkaProducer<String, ChangeNotification> producer = new KafkaProducer<>(
+                KafkaBrokerProps.producer(), new StringSerializer(), new ContractSerializer<>())) {
+            ProducerRecord<String, ChangeNotification> record = new ProducerRecord<>(prefix + Topics.NOTIFICATIONS, mailbox,
+                    Samples.notification("n-json", Source.EWS, mailbox, ChangeType.CREATED, "AAMk-json", null, Instant.now()));
+            record.headers().add(rxpush.common.kafka.RxHeaders.TRACE_ID, "trace-json-1".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> producer.send(record).get() != null);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> rx.booking(BookingIds.bookingId(mailbox, "AAMk-json")).isPresent());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(output.getOut().lines()
+                .filter(line -> line.startsWith("{") && line.contains("ResourceXpress answered 20") && line.contains(" to PUT "))
+                .toList()).anySatisfy(line -> assertThat(line).contains("\"mailbox\":\"room.json@contoso.com\"")
+                        .contains("\"traceId\":\"trace-json-1\"").doesNotContain(KEY)));
     }
 
     @Test
@@ -107,6 +144,8 @@ class ForwarderApplicationIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> get(context, "/actuator/health").contains(expected));
         String health = get(context, "/actuator/health");
         assertThat(health).contains("\"status\":\"DOWN\"").doesNotContain("wrong-key");
+        // What the RxRejectsApiKey alert watches.
+        assertThat(get(context, "/actuator/prometheus")).contains("rxpush_forwarder_blocked{component=\"resourcexpress\"} 1.0");
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @EnableConfigurationProperties(SubscriptionProperties.class)
-@Import(SubscriptionConfiguration.class)
+@Import({SubscriptionConfiguration.class, rxpush.subscription.ops.OpsConfiguration.class})
 public class SubscriptionApplication {
 
     /** The service's own config file name: {@code subscription.properties} (several services may share a JVM). */

@@ -59,9 +59,24 @@ class SubscriptionConfiguration {
     }
 
     @Bean
-    KafkaClients kafkaClients(KafkaProperties kafka, SubscriptionProperties properties) {
+    KafkaClients kafkaClients(KafkaProperties kafka, SubscriptionProperties properties,
+            io.micrometer.core.instrument.MeterRegistry registry, org.springframework.core.env.Environment env) {
         return new KafkaClients(kafka.buildConsumerProperties(), kafka.buildProducerProperties(),
-                kafka.buildAdminProperties(), properties.subscription(), instanceName());
+                kafka.buildAdminProperties(), properties.subscription(), instanceName()).metered(registry)
+                .advertiseAdminPort(adminPort(env));
+    }
+
+    /** The admin API's port as configured (the management port when set apart); 0 when chosen at random. */
+    static int adminPort(org.springframework.core.env.Environment env) {
+        Integer management = env.getProperty("management.server.port", Integer.class);
+        Integer server = env.getProperty("server.port", Integer.class, 8080);
+        int port = management != null && management >= 0 ? management : server;
+        return Math.max(0, port);
+    }
+
+    @Bean
+    OpsSettings opsSettings(SubscriptionProperties properties) {
+        return properties.ops();
     }
 
     /** host-pid: shown as the client id of this instance's group member. */

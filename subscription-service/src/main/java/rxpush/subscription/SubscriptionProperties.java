@@ -27,6 +27,7 @@ import rxpush.common.kafka.TopicSettings;
  * @param graph           Graph app registration (shared with the forwarder)
  * @param topics          topic declaration settings (shared by every service)
  * @param subscription    this service's own settings
+ * @param ops             metrics and status page settings
  */
 @Validated
 @ConfigurationProperties("rxpush")
@@ -36,7 +37,8 @@ public record SubscriptionProperties(
         @DefaultValue @Valid EwsSettings ews,
         @DefaultValue @Valid GraphSettings graph,
         @DefaultValue @Valid TopicSettings topics,
-        @DefaultValue @Valid SubscriptionSettings subscription) {
+        @DefaultValue @Valid SubscriptionSettings subscription,
+        @DefaultValue @Valid OpsSettings ops) {
 
     /**
      * Without impersonation every EWS subscription is made by the one service account, and Exchange

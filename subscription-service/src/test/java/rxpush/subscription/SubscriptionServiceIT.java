@@ -236,4 +236,35 @@ class SubscriptionServiceIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(engine.ownedPartitions()).containsExactly(0, 1, 2));
     }
+
+    @Test
+    void metricsPageHasEveryListedSubscriptionMetric() throws Exception {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            String page = call(managementPort, "GET", "/actuator/prometheus", null).body();
+            // Kept for whoever extends the dashboard: the names this service really registers.
+            java.nio.file.Files.writeString(java.nio.file.Path.of("target/prometheus-subscription.txt"), page);
+            assertThat(rxpush.testsupport.MetricNames.missing("subscription", page)).isEmpty();
+            // No mailbox ever becomes a label.
+            assertThat(page).doesNotContain("contoso.com");
+        });
+    }
+
+    @Test
+    void statusPageAndItsDataAreServedReadOnlyOnTheManagementPort() throws Exception {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                call(managementPort, "GET", "/api/mailbox-status?state=ACTIVE&protocol=GRAPH&q=config.room", null).body())
+                .contains("\"address\":\"config.room@contoso.com\"").contains("\"state\":\"ACTIVE\"")
+                .contains("\"total\":1").contains("\"complete\":true"));
+        assertThat(call(managementPort, "GET", "/api/mailbox-status?state=LAPSED", null).body()).contains("\"total\":0");
+        assertThat(call(managementPort, "GET", "/api/mailbox-status/Config.Room@contoso.com", null).body())
+                .contains("\"protocol\":\"GRAPH\"").contains("\"owner\":\"rxpush-subscription-");
+        assertThat(call(managementPort, "GET", "/api/mailbox-status?state=SLEEPY", null).statusCode()).isEqualTo(400);
+        HttpResponse<String> page = call(managementPort, "GET", "/status", null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("api/mailbox-status");
+        HttpResponse<String> resync = call(managementPort, "POST", "/api/mailbox-status/config.room@contoso.com/resync", null);
+        assertThat(resync.statusCode()).isEqualTo(403);
+        assertThat(resync.body()).contains("read-only");
+        assertThat(call(serverPort, "GET", "/status", null).statusCode()).as("not on the other port").isEqualTo(404);
+    }
 }

@@ -89,7 +89,7 @@ public final class BatchProcessor {
 
     private void runMailbox(String mailbox, List<Hint> hints, BooleanSupplier cancelled) {
         mailboxes.acquireUninterruptibly();
-        try {
+        try (RecordContext logged = RecordContext.of(mailbox, hints)) {
             List<CompletableFuture<Void>> writes = new MailboxWork(forwarding, mailbox, hints, cancelled).run();
             try {
                 CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).join();

@@ -63,7 +63,7 @@ final class ConfigurationGate {
         }
         failure = rejected;
         blocked = true;
-        status.blocked(rejected.getMessage());
+        status.blocked(rejected.component(), rejected.getMessage());
         Duration wait = forwarding.settings().backoff().delay(attempts++);
         checkAt = now.plus(wait);
     }

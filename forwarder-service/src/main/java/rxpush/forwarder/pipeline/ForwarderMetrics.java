@@ -48,6 +48,33 @@ public final class ForwarderMetrics {
                 .publishPercentiles(0.5, 0.99).percentilePrecision(2).publishPercentileHistogram().register(registry);
         Gauge.builder("rxpush.forwarder.lag", lag, AtomicLong::get)
                 .description("records on assigned partitions not yet forwarded").register(registry);
+        // Registered up front so that alerts compare against zero rather than an absent series.
+        for (FailureStage stage : FailureStage.values()) {
+            registry.counter("rxpush.forwarder.dlt", "stage", stage.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        for (Source source : Source.values()) {
+            registry.counter("rxpush.forwarder.resyncs", "source", source.name());
+        }
+        for (SkipReason reason : SkipReason.values()) {
+            registry.counter("rxpush.forwarder.skipped", "reason", reason.name().toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /**
+     * Reports {@code rxpush.forwarder.blocked{component}}: 1 while consumption is stopped because
+     * ResourceXpress (the ApiKey) or Exchange (the credentials) rejects the forwarder, else 0.
+     */
+    public void watch(ForwarderStatus status) {
+        for (var component : rxpush.forwarder.failure.ConfigurationFailure.Component.values()) {
+            Gauge.builder("rxpush.forwarder.blocked", status, s -> s.blockedBy(component) ? 1 : 0)
+                    .description("1 while forwarding is stopped because this component rejects the credentials")
+                    .tag("component", component.name().toLowerCase(java.util.Locale.ROOT)).register(registry);
+        }
+    }
+
+    /** One RESYNC of a mailbox's calendar window done (every booking read and settled). */
+    void resyncDone(Source source) {
+        registry.counter("rxpush.forwarder.resyncs", "source", source.name()).increment();
     }
 
     void read(int records) {

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 public final class ForwarderStatus {
 
     private volatile String blockedBy;
+    private volatile rxpush.forwarder.failure.ConfigurationFailure.Component blockedComponent;
     private volatile Map<String, Object> partitions = Map.of();
     private volatile String lastTransientFailure;
     private volatile boolean running;
@@ -43,12 +44,19 @@ public final class ForwarderStatus {
         return Optional.ofNullable(lastTransientFailure);
     }
 
-    void blocked(String message) {
+    /** Whether consumption is stopped because this component rejects the forwarder's credentials. */
+    public boolean blockedBy(rxpush.forwarder.failure.ConfigurationFailure.Component component) {
+        return blockedBy != null && blockedComponent == component;
+    }
+
+    void blocked(rxpush.forwarder.failure.ConfigurationFailure.Component component, String message) {
+        blockedComponent = component;
         blockedBy = message;
     }
 
     void unblocked() {
         blockedBy = null;
+        blockedComponent = null;
     }
 
     void running(boolean value) {

@@ -82,6 +82,9 @@ final class MailboxWork {
         try {
             covered = resync == null ? Set.of()
                     : new Resync(forwarding, pusher, source, mailbox, resync.receivedAt()).run(writes);
+            if (resync != null) {
+                forwarding.metrics().resyncDone(protocol);
+            }
             List<String> toFetch = units.values().stream()
                     .filter(u -> !u.deleted && !covered.contains(u.itemId)
                             && !forwarding.sources().knownNoise(mailbox, u.itemId))

@@ -79,7 +79,8 @@ public final class Replay {
             Map<TopicPartition, Long> end, String mailbox, long total) {
         List<TopicPartition> open = new ArrayList<>(partitions);
         long seen = 0;
-        Instant nextReport = forwarding.clock().instant().plus(PROGRESS_EVERY);
+        Instant started = forwarding.clock().instant();
+        Instant nextReport = started.plus(PROGRESS_EVERY);
         while (!open.isEmpty()) {
             Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> batches = new HashMap<>();
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
@@ -104,7 +105,8 @@ public final class Replay {
             }
             consumer.commitSync(offsets);
             if (!forwarding.clock().instant().isBefore(nextReport)) {
-                progress.printf("replay: %d/%d records scanned; %s%n", seen, total, summary());
+                progress.printf("replay: %s records scanned; %s%n", ProgressBar.line(seen, total,
+                        java.time.Duration.between(started, forwarding.clock().instant())), summary());
                 nextReport = forwarding.clock().instant().plus(PROGRESS_EVERY);
             }
         }

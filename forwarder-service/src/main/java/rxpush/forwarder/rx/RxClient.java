@@ -28,6 +28,8 @@ import rxpush.forwarder.failure.TransientFailure;
  */
 public final class RxClient {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RxClient.class);
+
     /** What a PUT did. */
     public enum PutResult { APPLIED, STALE }
 
@@ -109,7 +111,11 @@ public final class RxClient {
 
     private HttpResponse<String> send(HttpRequest.Builder request, String method) {
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            // The path names the booking only; the body and the key are never logged. The logging context
+            // carries the mailbox and the trace ids of the records (RecordContext).
+            log.debug("ResourceXpress answered {} to {} {}", response.statusCode(), method, response.request().uri().getPath());
+            return response;
         } catch (IOException e) {
             // Refused, reset, timed out: RX or the network is away for now.
             throw new TransientFailure("ResourceXpress " + method + " failed: " + e.getClass().getSimpleName()

@@ -73,6 +73,8 @@ class EwsController {
         metrics.received(Source.EWS);
         try (var trace = MDC.putCloseable("traceId", context.traceId())) {
             return handle(token, request, context);
+        } finally {
+            MDC.remove("mailbox");
         }
     }
 
@@ -87,6 +89,8 @@ class EwsController {
             return reject(Rejection.UNKNOWN_TOKEN, HttpStatus.NOT_FOUND, "unknown subscription");
         }
         SubscriptionState state = found.get();
+        // Every later line of this request is about this mailbox (removed when the request ends).
+        MDC.put("mailbox", state.mailbox());
         if (!MediaTypes.oneOf(request.getContentType(), MediaTypes.XML)) {
             return reject(Rejection.UNSUPPORTED_MEDIA_TYPE, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "expected text/xml");
         }

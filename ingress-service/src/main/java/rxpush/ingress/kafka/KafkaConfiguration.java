@@ -23,7 +23,8 @@ class KafkaConfiguration {
      * supplies the rest (bootstrap, security, batching).
      */
     @Bean
-    ProducerFactory<String, Object> ingressProducerFactory(KafkaProperties kafka, IngressSettings settings) {
+    ProducerFactory<String, Object> ingressProducerFactory(KafkaProperties kafka, IngressSettings settings,
+            io.micrometer.core.instrument.MeterRegistry registry) {
         Map<String, Object> props = new HashMap<>(kafka.buildProducerProperties());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -32,7 +33,11 @@ class KafkaConfiguration {
         // send() blocks while it has no metadata (broker unreachable at start); never longer than
         // a request may wait in total.
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, settings.ingress().kafkaAckTimeout().toMillis());
-        return new DefaultKafkaProducerFactory<>(props, new StringSerializer(), new ContractSerializer<>());
+        DefaultKafkaProducerFactory<String, Object> factory = new DefaultKafkaProducerFactory<>(props,
+                new StringSerializer(), new ContractSerializer<>());
+        // Kafka's own producer metrics (kafka_producer_*), bound and unbound as the factory makes producers.
+        factory.addListener(new org.springframework.kafka.core.MicrometerProducerListener<>(registry));
+        return factory;
     }
 
     @Bean

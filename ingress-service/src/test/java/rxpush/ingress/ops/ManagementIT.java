@@ -81,6 +81,14 @@ class ManagementIT {
                 .contains("rxpush_ingress_records_total{application=\"rxpush-ingress\",topic=\"rxpush.notifications\"}")
                 .contains("rxpush_ingress_ack_latency_seconds_bucket{application=\"rxpush-ingress\",source=\"EWS\",le=")
                 .doesNotContain(token);
+        java.nio.file.Path dump = java.nio.file.Path.of("target/prometheus-ingress.txt");
+        try {
+            java.nio.file.Files.writeString(dump, metrics);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(rxpush.testsupport.MetricNames.missing("ingress", metrics)).as("listed in " + rxpush.testsupport.MetricNames.file())
+                .isEmpty();
     }
 
     @Test

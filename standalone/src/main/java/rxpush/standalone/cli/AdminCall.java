@@ -1,6 +1,7 @@
 package rxpush.standalone.cli;
 
 import java.io.PrintWriter;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 
 /** Runs one admin API call and prints its answer: rendered on success, the error on failure. */
@@ -15,10 +16,15 @@ final class AdminCall {
     }
 
     static int run(CommandLine cli, AdminOptions admin, String done, Call call) {
-        return run(cli, admin.client(), done, call);
+        return run(cli, admin.client(), done, call, JsonText::render);
     }
 
     static int run(CommandLine cli, AdminClient client, String done, Call call) {
+        return run(cli, client, done, call, JsonText::render);
+    }
+
+    /** As above, with the successful answer's body rendered by {@code render}. */
+    static int run(CommandLine cli, AdminClient client, String done, Call call, UnaryOperator<String> render) {
         PrintWriter out = cli.getOut();
         PrintWriter err = cli.getErr();
         try {
@@ -32,7 +38,7 @@ final class AdminCall {
                 out.println(done);
             }
             if (!answer.body().isBlank()) {
-                out.print(JsonText.render(answer.body()));
+                out.print(render.apply(answer.body()));
             }
             out.flush();
             return 0;

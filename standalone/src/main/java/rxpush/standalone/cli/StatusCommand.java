@@ -1,18 +1,23 @@
 package rxpush.standalone.cli;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import rxpush.common.kafka.ContractJson;
 
-/** {@code rxpush status [mailbox]}: is sync healthy, per mailbox. */
+/**
+ * {@code rxpush status [mailbox]}: is sync healthy, per mailbox, across every subscription instance (each
+ * owner answers for its mailboxes, so {@code status <address>} works on any instance).
+ */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Show per mailbox: protocol, subscription id, expiry, last notification and heartbeat,",
-                "watermark age, state, last error and next action. With an address, that mailbox only."})
+        description = {"Show the mailboxes' sync state: counts per state, then per mailbox its protocol, state,",
+                "expiry, last notification and heartbeat, last resync, lag, last error and its fix.",
+                "With an address, that mailbox only (asked of whichever instance owns it)."})
 class StatusCommand implements Callable<Integer> {
 
     @Spec
@@ -21,38 +26,40 @@ class StatusCommand implements Callable<Integer> {
     AdminOptions admin;
     @Parameters(index = "0", arity = "0..1", paramLabel = "<address>")
     String address;
+    @Option(names = "--state", paramLabel = "<state>", description = "only mailboxes in this state: ACTIVE, PENDING, "
+            + "RECOVERING, LAPSED, PARKED or DISABLED")
+    String state;
+    @Option(names = "--protocol", paramLabel = "<protocol>", description = "only EWS or GRAPH mailboxes")
+    String protocol;
+    @Option(names = "--search", paramLabel = "<text>", description = "only mailboxes whose address contains this")
+    String search;
+    @Option(names = "--offset", defaultValue = "0", description = "skip this many mailboxes (default ${DEFAULT-VALUE})")
+    int offset;
+    @Option(names = "--limit", defaultValue = "100", description = "show at most this many, up to 500 (default ${DEFAULT-VALUE})")
+    int limit;
+    @Option(names = {"-o", "--output"}, defaultValue = "table", paramLabel = "table|json",
+            description = "table (default) or json, the admin API's answer as it is, for scripts")
+    String output;
 
     @Override
     public Integer call() {
-        String path = address == null ? "/api/status"
-                : "/api/mailboxes/" + AdminClient.segment(address.toLowerCase(Locale.ROOT)) + "/status";
-        List<AdminClient> instances = admin.instanceClients();
-        if (instances.size() == 1) {
-            return AdminCall.run(spec.commandLine(), instances.get(0), null, client -> client.get(path));
+        boolean json = "json".equalsIgnoreCase(output);
+        if (!json && !"table".equalsIgnoreCase(output)) {
+            spec.commandLine().getErr().println("-o must be table or json");
+            spec.commandLine().getErr().flush();
+            return 2;
         }
-        // Several subscription-service instances (compose replicas): each answers for its own mailboxes.
-        if (address != null) {
-            for (AdminClient instance : instances) {
-                if (owns(instance, path)) {
-                    return AdminCall.run(spec.commandLine(), instance, null, client -> client.get(path));
-                }
-            }
-            return AdminCall.run(spec.commandLine(), instances.get(0), null, client -> client.get(path));
-        }
-        int worst = 0;
-        for (AdminClient instance : instances) {
-            spec.commandLine().getOut().println("subscription-service at " + instance.base() + ":");
-            worst = Math.max(worst, AdminCall.run(spec.commandLine(), instance, null, client -> client.get(path)));
-        }
-        return worst;
+        String path = address != null
+                ? "/api/mailbox-status/" + AdminClient.segment(address.toLowerCase(Locale.ROOT))
+                : "/api/mailbox-status?offset=" + offset + "&limit=" + limit + param("state", state)
+                        + param("protocol", protocol) + param("q", search);
+        java.util.function.UnaryOperator<String> render = json ? body -> body + System.lineSeparator()
+                : address != null ? JsonText::render
+                : body -> StatusTable.render(ContractJson.mapper().readTree(body));
+        return AdminCall.run(spec.commandLine(), admin.client(), null, client -> client.get(path), render);
     }
 
-    /** Whether this instance answers for the mailbox (another owner's answer is 409). */
-    private static boolean owns(AdminClient instance, String path) {
-        try {
-            return instance.get(path).status() != 409;
-        } catch (AdminClient.Unreachable e) {
-            return false;
-        }
+    private static String param(String name, String value) {
+        return value == null || value.isBlank() ? "" : "&" + name + "=" + AdminClient.segment(value.strip());
     }
 }

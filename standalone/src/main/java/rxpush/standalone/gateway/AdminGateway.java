@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * The standalone launcher's one admin port (default 8081, 127.0.0.1 only), whatever internal ports
  * the services bound:
  * <ul>
- *   <li>{@code /api/**}: the admin API of subscription-service (mailboxes, status, resync);</li>
+ *   <li>{@code /api/**}: the admin API of subscription-service (mailboxes, status, resync), and
+ *       {@code /status}, its per-mailbox status page;</li>
  *   <li>{@code /actuator/health}: every service's health in one document, 503 unless all are UP;</li>
  *   <li>{@code /actuator/{service}/**}: that service's actuator ({@code ingress}, {@code subscription},
  *       {@code forwarder}), e.g. {@code /actuator/forwarder/prometheus}.</li>
@@ -63,7 +64,7 @@ public final class AdminGateway implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();
-            if (path.equals("/api") || path.startsWith("/api/")) {
+            if (path.equals("/api") || path.startsWith("/api/") || path.equals("/status")) {
                 proxy(exchange, adminService, exchange.getRequestURI().getRawPath());
             } else if (path.equals("/actuator/health")) {
                 health(exchange);

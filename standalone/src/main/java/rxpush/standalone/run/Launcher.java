@@ -72,6 +72,10 @@ public final class Launcher implements AutoCloseable {
                         .set("server.port", kind == ServiceKind.INGRESS ? Integer.toString(notificationPort) : "0")
                         .set("management.server.port", "0")
                         .set("management.server.address", "127.0.0.1");
+                if (kind.ordinal() > 0) {
+                    // One banner for the one process: the first service prints it, the others stay quiet.
+                    args.setIfAbsent("spring.main.banner-mode", "off");
+                }
                 ConfigurableApplicationContext context = kind.builder().run(args.toArray());
                 started.push(context::close);
                 RunningService service = new RunningService(kind, context);

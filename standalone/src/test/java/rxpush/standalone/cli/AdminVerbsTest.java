@@ -54,28 +54,51 @@ class AdminVerbsTest {
         }
     }
 
+    private static final String PAGE = """
+            {"counts":{"ACTIVE":1,"PENDING":0,"RECOVERING":0,"LAPSED":1,"PARKED":0,"DISABLED":0},"total":2,"offset":0,
+             "limit":100,"complete":false,"actionsEnabled":false,
+             "rows":[{"address":"a@b.c","protocol":"EWS","state":"ACTIVE","lag":0,"lastHeartbeatAt":"2026-12-04T10:00:00Z"},
+                     {"address":"long.room.name@b.c","protocol":"GRAPH","state":"LAPSED","lag":-1,
+                      "expiresAt":"2026-12-05T10:00:00Z","lastError":"Graph removed the subscription",
+                      "fix":"Nothing: the subscription is recreated and the mailbox resynced"}],
+             "instances":[{"owner":"sub-1","answered":true},{"owner":"sub-2","adminUrl":"http://10.0.0.2:8081",
+                           "answered":false,"error":"HttpConnectTimeoutException"}]}
+            """;
+
     @Test
-    void listAndStatusRenderTables() {
-        String status = "[{\"address\":\"a@b.c\",\"protocol\":\"EWS\",\"state\":\"HEALTHY\"},"
-                + "{\"address\":\"long.room.name@b.c\",\"protocol\":\"GRAPH\",\"state\":\"LAPSED\",\"lastError\":\"404 on renew\"}]";
-        try (LoopbackHttp api = new LoopbackHttp(r -> Answer.json(200, status))) {
-            assertThat(run("status", "--admin-url", api.url(""))).isZero();
-            assertThat(api.requests.get(0).path()).isEqualTo("/api/status");
+    void statusRendersCountsAndATableWithThePageColumnsAndNamesASilentInstance() {
+        try (LoopbackHttp api = new LoopbackHttp(r -> Answer.json(200, PAGE))) {
+            assertThat(run("status", "--state", "lapsed", "--search", "room name", "--admin-url", api.url(""))).isZero();
+            assertThat(api.requests.get(0).path()).startsWith("/api/mailbox-status?offset=0&limit=100&state=lapsed&q=room%20name");
             assertThat(out.toString()).isEqualTo("""
-                    address             protocol  state    lastError
-                    a@b.c               EWS       HEALTHY  -
-                    long.room.name@b.c  GRAPH     LAPSED   404 on renew
+                    ACTIVE 1  PENDING 0  RECOVERING 0  LAPSED 1  PARKED 0  DISABLED 0
+                    2 matching, showing 1-2
+
+                    MAILBOX             PROTOCOL  STATE   EXPIRES               LAST NOTIFICATION  LAST HEARTBEAT        LAST RESYNC  LAG  LAST ERROR                      FIX
+                    a@b.c               EWS       ACTIVE  -                     -                  2026-12-04T10:00:00Z  -            0    -                               -
+                    long.room.name@b.c  GRAPH     LAPSED  2026-12-05T10:00:00Z  -                  -                     -            ?    Graph removed the subscription  Nothing: the subscription is recreated and the mailbox resynced
+                    incomplete: instance sub-2 did not answer (HttpConnectTimeoutException)
                     """);
         }
     }
 
     @Test
-    void statusOfOneMailboxAndResyncUseItsPath() {
+    void statusAsJsonPrintsTheAnswerAsItCame() {
+        try (LoopbackHttp api = new LoopbackHttp(r -> Answer.json(200, PAGE))) {
+            assertThat(run("status", "-o", "json", "--admin-url", api.url(""))).isZero();
+            assertThat(out.toString().strip()).isEqualTo(PAGE.strip());
+            assertThat(run("status", "-o", "yaml", "--admin-url", api.url(""))).isEqualTo(2);
+            assertThat(err.toString()).contains("-o must be table or json");
+        }
+    }
+
+    @Test
+    void statusOfOneMailboxAsksAnyInstanceAndResyncUsesItsPath() {
         try (LoopbackHttp api = new LoopbackHttp(r -> Answer.json(202, "{\"state\":\"RECOVERING\"}"))) {
             assertThat(run("status", "A@B.C", "--admin-url", api.url(""))).isZero();
             assertThat(run("resync", "a@b.c", "--admin-url", api.url(""))).isZero();
             assertThat(api.requests).extracting(LoopbackHttp.Request::method, LoopbackHttp.Request::path).containsExactly(
-                    org.assertj.core.groups.Tuple.tuple("GET", "/api/mailboxes/a%40b.c/status"),
+                    org.assertj.core.groups.Tuple.tuple("GET", "/api/mailbox-status/a%40b.c"),
                     org.assertj.core.groups.Tuple.tuple("POST", "/api/mailboxes/a%40b.c/resync"));
             assertThat(out.toString()).contains("state: RECOVERING").contains("Resync of a@b.c requested.");
         }

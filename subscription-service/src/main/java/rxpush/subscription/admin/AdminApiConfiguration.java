@@ -28,4 +28,10 @@ public class AdminApiConfiguration {
     StatusController statusController(SubscriptionEngine engine) {
         return new StatusController(engine);
     }
+
+    @Bean
+    MailboxStatusController mailboxStatusController(rxpush.subscription.ops.StatusPages pages, SubscriptionEngine engine,
+            rxpush.subscription.OpsSettings ops) {
+        return new MailboxStatusController(pages, engine, ops);
+    }
 }

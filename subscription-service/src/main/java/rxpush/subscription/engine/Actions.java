@@ -46,14 +46,23 @@ final class Actions {
                 case NONE -> {
                 }
             }
+            reported(kind, protocol, "ok");
         } catch (ExchangeException e) {
+            reported(kind, protocol, e.kind().name().toLowerCase(java.util.Locale.ROOT));
             failed(m, owned, protocol, e);
         } catch (OwnershipLostException e) {
             engine.lost(owned.partition);
         } catch (RuntimeException e) {
+            reported(kind, protocol, "registry_write_failed");
             // A failed registry write (Kafka unavailable, transaction timeout): nothing was committed.
             failed(m, owned, protocol, new ExchangeException(ExchangeException.Kind.TRANSIENT,
                     "registry write failed: " + e.getClass().getSimpleName(), null, false, e));
+        }
+    }
+
+    private void reported(Planner.Kind kind, Protocol protocol, String outcome) {
+        if (kind != Planner.Kind.NONE && protocol != null) {
+            engine.events.action(kind.name().toLowerCase(java.util.Locale.ROOT), protocol, outcome);
         }
     }
 
@@ -95,12 +104,17 @@ final class Actions {
         String watermark;
         Instant watermarkAt;
         String reason;
+        boolean silent;
         synchronized (m) {
             old = m.current;
             boolean missed = m.recoverRequested && m.recoveryWatermark != null;
             watermark = missed ? m.recoveryWatermark : m.watermark;
             watermarkAt = missed ? m.recoveryWatermarkAt : m.watermarkAt;
             reason = m.recoverRequested ? reasonOr(m, "events missed") : "silent for longer than status-frequency + status-grace";
+            silent = !m.recoverRequested && m.attempts == 0;
+        }
+        if (silent) {
+            engine.events.heartbeatMissed(Protocol.EWS);
         }
         boolean fromWatermark = watermark != null && watermarkAt != null
                 && watermarkAt.isAfter(now.minus(EngineSettings.WATERMARK_MAX_AGE));

@@ -24,6 +24,8 @@ import rxpush.common.contract.SubscriptionHealth;
  * @param nextActionAt        when it is due (a watchdog deadline for EWS)
  * @param attempts            failed attempts in a row
  * @param obsoleteSubscriptions replaced subscriptions still kept OBSOLETE
+ * @param syncState           the one-word state operators filter by ({@link SyncState})
+ * @param lastResyncAt        when a resync of the mailbox was last requested
  */
 public record MailboxStatus(
         String address,
@@ -42,9 +44,11 @@ public record MailboxStatus(
         String nextAction,
         Instant nextActionAt,
         int attempts,
-        int obsoleteSubscriptions) {
+        int obsoleteSubscriptions,
+        SyncState syncState,
+        Instant lastResyncAt) {
 
-    static MailboxStatus of(MailboxState m, Instant now) {
+    static MailboxStatus of(MailboxState m, Instant now, Planner.Timing timing) {
         var current = m.current;
         Long watermarkAge = m.watermarkAt == null ? null : Math.max(0, java.time.Duration.between(m.watermarkAt, now).toSeconds());
         return new MailboxStatus(m.address, m.protocol(), m.desired(), m.partition,
@@ -53,6 +57,7 @@ public record MailboxStatus(
                 current == null ? null : current.subscriptionId(),
                 current == null ? null : current.expiresAt(),
                 m.lastNotificationAt, m.lastHeartbeatAt, watermarkAge, m.lastError, m.lastErrorAt,
-                m.nextAction.name(), m.nextActionAt, m.attempts, m.obsolete.size());
+                m.nextAction.name(), m.nextActionAt, m.attempts, m.obsolete.size(), SyncState.of(m, now, timing),
+                m.lastResyncAt);
     }
 }

@@ -24,7 +24,8 @@ final class MailboxWork {
     }
 
     void run(String address, boolean request) {
-        try {
+        // Every log line of this mailbox's action names it (MDC key mailbox; JSON logs carry it as a field).
+        try (var logged = org.slf4j.MDC.putCloseable("mailbox", address)) {
             MailboxState m = engine.mailboxes.get(address);
             OwnedPartition owned = m == null ? null : engine.owner(m);
             if (owned == null) {

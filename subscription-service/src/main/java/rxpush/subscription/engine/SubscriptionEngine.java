@@ -47,6 +47,8 @@ public final class SubscriptionEngine {
     private final Signals signals;
     private final Maintenance maintenance;
     private volatile boolean started;
+    /** Where the engine reports what it does (meters); set once at wiring. */
+    volatile EngineEvents events = EngineEvents.NONE;
 
     /**
      * @param executor runs actions (virtual threads in production; the caller's thread in tests)
@@ -67,6 +69,11 @@ public final class SubscriptionEngine {
         this.worker = new MailboxWork(this, actions);
         this.signals = new Signals(this);
         this.maintenance = new Maintenance(this, actions);
+    }
+
+    /** Reports actions, missed heartbeats and resync requests to {@code events} from now on. */
+    public void events(EngineEvents events) {
+        this.events = events;
     }
 
     /** Starts the maintenance pass and the progress log. */
@@ -121,7 +128,7 @@ public final class SubscriptionEngine {
     public void adopt(int partition, long epoch, PartitionStore store, Collection<MailboxRegistration> registrations,
             Collection<SubscriptionState> states) {
         Instant now = clock.instant();
-        OwnedPartition owned = new OwnedPartition(partition, epoch, store);
+        OwnedPartition owned = new OwnedPartition(partition, epoch, new CountingStore(store, this));
         Adoption adoption = Adoption.of(partition, epoch, registrations, states, now);
         if (!adoption.retire().isEmpty() || !adoption.interrupted().isEmpty()) {
             store.write(new Batch(adoption.retire(), adoption.interrupted(), List.of()));
@@ -267,7 +274,7 @@ public final class SubscriptionEngine {
             return Optional.empty();
         }
         synchronized (m) {
-            return Optional.of(MailboxStatus.of(m, clock.instant()));
+            return Optional.of(MailboxStatus.of(m, clock.instant(), settings.timing()));
         }
     }
 
@@ -277,7 +284,7 @@ public final class SubscriptionEngine {
         List<MailboxStatus> all = new ArrayList<>(mailboxes.size());
         for (MailboxState m : mailboxes.values()) {
             synchronized (m) {
-                all.add(MailboxStatus.of(m, now));
+                all.add(MailboxStatus.of(m, now, settings.timing()));
             }
         }
         all.sort(Comparator.comparing(MailboxStatus::address));
@@ -287,6 +294,11 @@ public final class SubscriptionEngine {
     /** The instance-wide summary. */
     public EngineStatus summary() {
         return EngineStatus.of(this);
+    }
+
+    /** Counts by protocol and state, and the earliest expiry (one pass; for meters and the status page). */
+    public StateCounts counts() {
+        return StateCounts.of(this);
     }
 
     /** How many mailboxes this instance works (cheap, for health checks). */

@@ -11,6 +11,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.kafka.core.MicrometerConsumerListener;
+import org.springframework.kafka.core.MicrometerProducerListener;
 import rxpush.subscription.SubscriptionSettings;
 
 /**
@@ -25,6 +27,11 @@ public final class KafkaClients {
     private final Map<String, Object> adminBase;
     private final SubscriptionSettings settings;
     private final String clientId;
+    // Kafka's own client metrics (kafka_consumer_*, kafka_producer_*) of the long-lived clients, bound
+    // with Spring Kafka's binders; null until metered(). Short-lived readers are not bound.
+    private volatile MicrometerConsumerListener<byte[], byte[]> consumerMeters;
+    private volatile MicrometerProducerListener<byte[], byte[]> producerMeters;
+    private volatile int adminPort;
 
     /**
      * @param clientId names this instance in the group (shown by kafka-consumer-groups --describe)
@@ -36,6 +43,36 @@ public final class KafkaClients {
         this.adminBase = Map.copyOf(adminBase);
         this.settings = settings;
         this.clientId = clientId;
+    }
+
+    /**
+     * Names the admin port in this instance's client id in the ownership group ({@code ...-owner-admin<port>}),
+     * so any instance finds every owner's admin API from the group's description (the status page
+     * aggregates across instances that way). 0 leaves it out.
+     */
+    public KafkaClients advertiseAdminPort(int port) {
+        this.adminPort = port;
+        return this;
+    }
+
+    /** The client id of this instance's ownership-group member. */
+    public String ownerClientId() {
+        return clientId + "-owner" + (adminPort > 0 ? "-admin" + adminPort : "");
+    }
+
+    /** Binds the client metrics of the membership and signals consumers and the registry producer. */
+    public KafkaClients metered(io.micrometer.core.instrument.MeterRegistry registry) {
+        this.consumerMeters = new MicrometerConsumerListener<>(registry);
+        this.producerMeters = new MicrometerProducerListener<>(registry);
+        return this;
+    }
+
+    private KafkaConsumer<byte[], byte[]> metered(String id, KafkaConsumer<byte[], byte[]> consumer) {
+        MicrometerConsumerListener<byte[], byte[]> meters = consumerMeters;
+        if (meters != null) {
+            meters.consumerAdded(id, consumer);
+        }
+        return consumer;
     }
 
     /** The group whose partition assignment of the mailbox topic decides ownership. */
@@ -68,8 +105,8 @@ public final class KafkaClients {
         props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) settings.heartbeatInterval().toMillis());
         // Taking over a partition loads its state inside the rebalance callback: allow for it.
         props.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 300_000);
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId + "-owner");
-        return new KafkaConsumer<>(props);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, ownerClientId());
+        return metered("subscription-owner", new KafkaConsumer<>(props));
     }
 
     /** A consumer without group membership for reading whole partitions (state, registry). */
@@ -90,7 +127,7 @@ public final class KafkaClients {
         // watchdogs that count in seconds, so waiting up to 100 ms for 64 KB changes nothing for them.
         props.putIfAbsent(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 64 * 1024);
         props.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
-        return new KafkaConsumer<>(props);
+        return metered("subscription-signals", new KafkaConsumer<>(props));
     }
 
     /** The fenced writer of one partition (not yet initialized). */
@@ -109,7 +146,12 @@ public final class KafkaClients {
     public KafkaProducer<byte[], byte[]> registryProducer() {
         Map<String, Object> props = producer();
         props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId + "-registry");
-        return new KafkaProducer<>(props);
+        KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props);
+        MicrometerProducerListener<byte[], byte[]> meters = producerMeters;
+        if (meters != null) {
+            meters.producerAdded("subscription-registry", producer);
+        }
+        return producer;
     }
 
     public Admin admin() {

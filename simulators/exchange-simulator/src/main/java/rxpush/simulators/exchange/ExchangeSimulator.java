@@ -150,6 +150,18 @@ public final class ExchangeSimulator implements AutoCloseable {
         return context.getBean(Stats.class);
     }
 
+    /** Names of the scheduled tasks that deliver to the push receiver: EWS pushes (first, batched, retried), Graph notifications. */
+    private static final java.util.Set<String> DELIVERIES = java.util.Set.of("ews-first-push", "ews-push", "ews-retry",
+            "graph-delivery");
+
+    /**
+     * Deliveries still to be made (queued, waiting for a retry or in flight): 0 once the simulator has
+     * nothing left to send. Recurring status heartbeats do not count.
+     */
+    public int deliveriesOutstanding() {
+        return scheduler().outstanding(DELIVERIES::contains);
+    }
+
     /** EWS push subscriptions: their state, and silent death on demand. */
     public EwsPush ews() {
         return context.getBean(EwsPush.class);

@@ -41,6 +41,8 @@ public final class SimScheduler implements AutoCloseable {
     private final Object advancing = new Object();
     private final Thread driver;
     private int running;
+    /** Running tasks by name (guarded by the lock), for {@link #outstanding}. */
+    private final java.util.Map<String, Integer> runningNames = new java.util.HashMap<>();
     private volatile boolean closed;
 
     public SimScheduler(SimClock clock, String name) {
@@ -116,6 +118,22 @@ public final class SimScheduler implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Tasks whose name passes the filter that are waiting or running (cancelled ones not counted): e.g.
+     * deliveries still to be made, where {@link #pending()} also counts the recurring timers.
+     */
+    public int outstanding(java.util.function.Predicate<String> names) {
+        lock.lock();
+        try {
+            int waiting = (int) queue.stream().filter(t -> !t.cancelled && names.test(t.name)).count();
+            int busy = runningNames.entrySet().stream().filter(e -> names.test(e.getKey()))
+                    .mapToInt(java.util.Map.Entry::getValue).sum();
+            return waiting + busy;
         } finally {
             lock.unlock();
         }
@@ -205,11 +223,13 @@ public final class SimScheduler implements AutoCloseable {
         while ((task = peekLive()) != null && !task.due.isAfter(now) && !closed) {
             queue.poll();
             running++;
+            runningNames.merge(task.name, 1, Integer::sum);
             Task started = task;
             try {
                 workers.execute(() -> run(started));
             } catch (RuntimeException rejected) {
                 running--;
+                runningNames.merge(task.name, -1, (a, b) -> a + b == 0 ? null : a + b);
                 return;
             }
         }
@@ -224,6 +244,7 @@ public final class SimScheduler implements AutoCloseable {
             lock.lock();
             try {
                 running--;
+                runningNames.merge(task.name, -1, (a, b) -> a + b == 0 ? null : a + b);
                 changed.signalAll();
             } finally {
                 lock.unlock();
