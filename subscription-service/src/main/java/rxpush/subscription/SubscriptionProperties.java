@@ -20,7 +20,7 @@ import rxpush.common.kafka.TopicSettings;
  *
  * @param notificationUrl externally reachable base URL of ingress-service (legacy {@code NotificationUrl});
  *                        EWS subscriptions push to {@code {url}/ews/notifications/{token}}, Graph to
- *                        {@code {url}/graph/notifications} and {@code {url}/graph/lifecycle}
+ *                        {@code {url}/graph/notifications/{token}} and {@code {url}/graph/lifecycle/{token}} (a secret token per subscription)
  * @param mailboxes       mailboxes to keep subscribed, in addition to those added through the admin API;
  *                        written to the mailbox registry at start-up when missing or different
  * @param ews             EWS connection (shared with the forwarder)
