@@ -7,6 +7,7 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
+import rxpush.common.config.AdminSettings;
 import rxpush.common.config.EwsSettings;
 import rxpush.common.config.GraphSettings;
 import rxpush.common.config.MailboxSettings;
@@ -27,6 +28,7 @@ import rxpush.common.kafka.TopicSettings;
  * @param graph           Graph app registration (shared with the forwarder)
  * @param topics          topic declaration settings (shared by every service)
  * @param subscription    this service's own settings
+ * @param admin           access to the admin API: bearer token, token file, allowed Host names
  */
 @Validated
 @ConfigurationProperties("rxpush")
@@ -36,7 +38,8 @@ public record SubscriptionProperties(
         @DefaultValue @Valid EwsSettings ews,
         @DefaultValue @Valid GraphSettings graph,
         @DefaultValue @Valid TopicSettings topics,
-        @DefaultValue @Valid SubscriptionSettings subscription) {
+        @DefaultValue @Valid SubscriptionSettings subscription,
+        @DefaultValue AdminSettings admin) {
 
     /**
      * Without impersonation every EWS subscription is made by the one service account, and Exchange

@@ -47,6 +47,7 @@ import rxpush.testsupport.WithKafka;
 @WithKafka
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.config.name=subscription",
+    "rxpush.admin.token=it-admin-token",
     "server.port=0",
     "management.server.port=0",
     "rxpush.notification-url=https://push.contoso.test/rx",
@@ -88,7 +89,8 @@ class SubscriptionServiceIT {
 
     private HttpResponse<String> call(int port, String method, String path, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json");
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer it-admin-token");
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
