@@ -89,7 +89,7 @@ class SinglePortIT {
         // no token, a wrong one
         assertThat(raw("GET", "/api/mailboxes", "127.0.0.1:" + port)).isEqualTo(401);
         assertThat(raw("GET", "/api/status", "localhost:" + port, "Authorization: Bearer nope")).isEqualTo(401);
-        assertThat(raw("GET", "/actuator/prometheus", "localhost:" + port)).isEqualTo(401);
+        assertThat(raw("GET", "/actuator/info", "localhost:" + port)).isEqualTo(401);
         // DNS rebinding: the browser sends the attacker's host name, even when it resolves to 127.0.0.1
         assertThat(raw("GET", "/api/mailboxes", "rebind.attacker.example:" + port, bearer)).isEqualTo(403);
         assertThat(raw("POST", "/api/mailboxes", "rebind.attacker.example:" + port, bearer,

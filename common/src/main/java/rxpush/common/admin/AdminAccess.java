@@ -10,8 +10,9 @@ import java.util.stream.Collectors;
  * Who may use an operator surface (the subscription service's admin port, the standalone launcher's
  * admin gateway), decided from the request line and headers alone, before any handler runs:
  * <ol>
- *   <li>{@code GET /actuator/health} (and its groups) is open: probes carry no token and may name the
- *       pod's address as Host. It changes nothing.</li>
+ *   <li>{@code GET /actuator/health} (and its groups) and {@code GET /actuator/prometheus} are open:
+ *       probes and scrapers carry no token and name the pod's address as Host. They change nothing
+ *       and show no mailbox, token or credential.</li>
  *   <li>The Host header must name a loopback host ({@code localhost}, {@code 127.0.0.0/8},
  *       {@code ::1}) or one of the configured hosts, whatever the port: a DNS-rebinding page in a
  *       browser sends its own host name and is refused (403).</li>
@@ -52,8 +53,8 @@ public final class AdminAccess {
 
     public Decision check(String method, String path, String host, String authorization, String contentType) {
         String verb = method == null ? "" : method.toUpperCase(Locale.ROOT);
-        if ((verb.equals("GET") || verb.equals("HEAD")) && path != null
-                && (path.equals("/actuator/health") || path.startsWith("/actuator/health/"))) {
+        if ((verb.equals("GET") || verb.equals("HEAD")) && path != null && (path.equals("/actuator/health")
+                || path.startsWith("/actuator/health/") || path.equals("/actuator/prometheus"))) {
             return Decision.ALLOW;
         }
         if (!hostAllowed(host)) {

@@ -26,7 +26,7 @@ class AdminAccessTest {
         assertThat(access.check("GET", "/api/mailboxes", "localhost:8081", "Bearer wrong", null).status()).isEqualTo(401);
         assertThat(access.check("GET", "/api/mailboxes", "localhost:8081", "Basic czNjcmV0LXRva2Vu", null).status())
                 .isEqualTo(401);
-        assertThat(access.check("GET", "/actuator/prometheus", "localhost:8081", null, null).status()).isEqualTo(401);
+        assertThat(access.check("GET", "/actuator/info", "localhost:8081", null, null).status()).isEqualTo(401);
     }
 
     @ParameterizedTest
@@ -48,8 +48,9 @@ class AdminAccessTest {
     }
 
     @Test
-    void healthIsOpenForProbesButNothingElseIs() {
+    void healthAndMetricsAreOpenForProbesAndScrapersButNothingElseIs() {
         assertThat(access.check("GET", "/actuator/health/readiness", "10.0.0.5:8081", null, null).allowed()).isTrue();
+        assertThat(access.check("GET", "/actuator/prometheus", "10.0.0.5:8081", null, null).allowed()).isTrue();
         assertThat(access.check("POST", "/actuator/health", "10.0.0.5:8081", null, "application/json").allowed()).isFalse();
         assertThat(access.check("GET", "/actuator/healthz", "localhost", null, null).allowed()).isFalse();
     }
