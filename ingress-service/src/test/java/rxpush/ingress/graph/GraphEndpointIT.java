@@ -132,13 +132,19 @@ class GraphEndpointIT {
         post("/graph/notifications/" + token, body); // warm-up: class loading and JIT are not what is measured
         int linesBefore = lines(output);
 
-        long started = System.nanoTime();
-        HttpResponse<String> answer = post("/graph/notifications/" + token, body);
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        // The fastest of five: the build machine is shared, and scheduling noise is not the server's work.
+        // Parsing the whole bomb and logging a line per item takes seconds on every attempt.
+        Duration fastest = Duration.ofDays(1);
+        for (int attempt = 0; attempt < 5; attempt++) {
+            long started = System.nanoTime();
+            HttpResponse<String> answer = post("/graph/notifications/" + token, body);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            fastest = took.compareTo(fastest) < 0 ? took : fastest;
+            assertThat(answer.statusCode()).isEqualTo(413);
+        }
 
-        assertThat(answer.statusCode()).isEqualTo(413);
-        assertThat(took).isLessThan(Duration.ofMillis(500));
-        assertThat(lines(output) - linesBefore).isLessThanOrEqualTo(1);
+        assertThat(fastest).isLessThan(Duration.ofMillis(500));
+        assertThat(lines(output) - linesBefore).as("log lines for five bombs").isLessThanOrEqualTo(5);
         assertThat(notifications.growth()).isZero();
     }
 
