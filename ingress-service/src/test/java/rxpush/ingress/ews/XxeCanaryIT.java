@@ -1,11 +1,13 @@
 package rxpush.ingress.ews;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.assertj.core.api.SoftAssertions;
@@ -92,11 +94,12 @@ class XxeCanaryIT {
 
     @Test
     void noExternalEntityOrDtdIsEverFetched() throws Exception {
-        // the control: the same body without a DOCTYPE is a valid push, accepted
-        assertThat(http.post("/ews/notifications/" + token, XML, withDoctype("", "item-ok").getBytes(StandardCharsets.UTF_8))
-                .statusCode()).isEqualTo(200);
-        assertThat(notifications.await(mailbox, 1)).singleElement()
-                .satisfies(r -> assertThat(r.value().itemId()).isEqualTo("item-ok"));
+        // the control: the same body without a DOCTYPE is a valid push, accepted (retried while Kafka is
+        // slow to acknowledge on a loaded machine: 503 is ingress asking Exchange to retry)
+        await().atMost(Duration.ofSeconds(60)).until(() -> http.post("/ews/notifications/" + token, XML,
+                withDoctype("", "item-ok").getBytes(StandardCharsets.UTF_8)).statusCode() == 200);
+        assertThat(notifications.await(mailbox, 1))
+                .allSatisfy(r -> assertThat(r.value().itemId()).isEqualTo("item-ok"));
         long notificationsBefore = notifications.growth();
         long signalsBefore = signals.growth();
 

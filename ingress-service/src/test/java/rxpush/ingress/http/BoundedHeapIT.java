@@ -83,8 +83,10 @@ class BoundedHeapIT {
                 .build();
         URI notify = URI.create("http://127.0.0.1:" + port + "/graph/notifications/" + token);
         URI readiness = URI.create("http://127.0.0.1:" + management + "/actuator/health/readiness");
-        // started, the registry read, the subscription known: a small post is accepted
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+        // started, the registry read, the subscription known: a small post is accepted. A JVM start on a
+        // loaded 2-core build machine has been seen to take four minutes.
+        await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofSeconds(2)).ignoreExceptions()
+                .failFast("ingress exited; its log:\n" + tail(log), () -> !ingress.isAlive())
                 .until(() -> post(http, notify, body(subscriptionId, clientState, 1, 0)).statusCode() == 202);
 
         byte[] mebibyte = body(subscriptionId, clientState, 1000, 1_048_000);
