@@ -30,6 +30,7 @@ import rxpush.forwarder.pipeline.ForwarderLoop;
 import rxpush.forwarder.pipeline.ForwarderMetrics;
 import rxpush.forwarder.pipeline.ForwarderStatus;
 import rxpush.forwarder.pipeline.Forwarding;
+import rxpush.forwarder.pipeline.RegisteredMailboxes;
 import rxpush.forwarder.pipeline.VersionStore;
 import rxpush.forwarder.rx.RxClient;
 
@@ -128,7 +129,7 @@ class ForwarderConfiguration {
                 clients::plainConsumer);
         DeadLetters deadLetters = new DeadLetters(settings.topic(Topics.FORWARDER_DLT), producer, clock);
         return new Forwarding(new BookingSources(sources.orderedStream().toList()), rx, versions, deadLetters, metrics,
-                clock, settings);
+                clock, settings, new RegisteredMailboxes(settings.topic(Topics.MAILBOXES), clients::plainConsumer, clock));
     }
 
     @Bean

@@ -80,6 +80,13 @@ class ForwarderApplicationIT {
         ConfigurableApplicationContext context = start(rx.tenantUrl(), KEY, ews.url(), prefix);
         String mailbox = "room.app@contoso.com";
 
+        try (KafkaProducer<String, Object> registrations = new KafkaProducer<>(
+                KafkaBrokerProps.producer(), new StringSerializer(), new ContractSerializer<>())) {
+            // as the subscription service does: the forwarder acts on registered mailboxes only
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> registrations.send(new ProducerRecord<>(
+                    prefix + Topics.MAILBOXES, mailbox, rxpush.common.contract.MailboxRegistration.of(mailbox,
+                            rxpush.common.contract.Protocol.EWS, true, Instant.now()))).get() != null);
+        }
         try (KafkaProducer<String, ChangeNotification> producer = new KafkaProducer<>(
                 KafkaBrokerProps.producer(), new StringSerializer(), new ContractSerializer<>())) {
             await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> producer.send(new ProducerRecord<>(

@@ -1,6 +1,8 @@
 package rxpush.ingress;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -38,12 +40,29 @@ public record IngressSettings(
      * @param watermarkLookback  how far back this instance reads the subscription signals topic at
      *                           start-up to learn the last EWS watermarks other instances saw
      *                           (default 1h; 0 = only what arrives after start-up)
+     * @param bodyReadTimeout    the whole body must arrive within this (default 10s): a sender
+     *                           trickling bytes is cut off with 408
+     * @param maxInFlightRequests notification requests handled at once (default 256); beyond it 503
+     *                           with Retry-After, before the body is read
+     * @param maxInFlightBytes   body bytes of the requests handled at once (default 16MB; a body
+     *                           without Content-Length counts as max-body-size); beyond it 503
+     * @param graphMaxItems      items in one Graph POST (default 1000); more is answered 413, and the
+     *                           parser stops after 64 tokens per allowed item
+     * @param graphItemsPerSecond items per second one Graph subscription may post on average (default 50)
+     * @param graphItemBurst     items one Graph subscription may post at once (default 2000); beyond
+     *                           its budget a POST is answered 429 with Retry-After
      */
     public record Endpoints(
             @DefaultValue("1MB") @NotNull DataSize maxBodySize,
             @DefaultValue("2s") @NotNull Duration kafkaAckTimeout,
             @DefaultValue("false") boolean logPayloads,
-            @DefaultValue("1h") @NotNull Duration watermarkLookback) {
+            @DefaultValue("1h") @NotNull Duration watermarkLookback,
+            @DefaultValue("10s") @NotNull Duration bodyReadTimeout,
+            @DefaultValue("256") @Min(1) int maxInFlightRequests,
+            @DefaultValue("16MB") @NotNull DataSize maxInFlightBytes,
+            @DefaultValue("1000") @Min(1) @Max(100_000) int graphMaxItems,
+            @DefaultValue("50") @Min(1) int graphItemsPerSecond,
+            @DefaultValue("2000") @Min(1) int graphItemBurst) {
 
         public Endpoints {
             if (maxBodySize != null && (maxBodySize.toBytes() < 1024 || maxBodySize.toMegabytes() > 64)) {
@@ -52,6 +71,16 @@ public record IngressSettings(
             if (kafkaAckTimeout != null && (kafkaAckTimeout.compareTo(Duration.ofMillis(100)) < 0
                     || kafkaAckTimeout.compareTo(Duration.ofSeconds(30)) > 0)) {
                 throw new IllegalArgumentException("rxpush.ingress.kafka-ack-timeout must be between 100ms and 30s");
+            }
+            if (bodyReadTimeout != null && (bodyReadTimeout.compareTo(Duration.ofMillis(100)) < 0
+                    || bodyReadTimeout.compareTo(Duration.ofMinutes(5)) > 0)) {
+                throw new IllegalArgumentException("rxpush.ingress.body-read-timeout must be between 100ms and 5m");
+            }
+            if (maxInFlightBytes != null && maxBodySize != null && maxInFlightBytes.toBytes() < maxBodySize.toBytes()) {
+                throw new IllegalArgumentException("rxpush.ingress.max-in-flight-bytes must be at least max-body-size");
+            }
+            if (graphItemBurst < graphMaxItems) {
+                throw new IllegalArgumentException("rxpush.ingress.graph-item-burst must be at least graph-max-items");
             }
             if (watermarkLookback != null && watermarkLookback.isNegative()) {
                 throw new IllegalArgumentException("rxpush.ingress.watermark-lookback must not be negative");

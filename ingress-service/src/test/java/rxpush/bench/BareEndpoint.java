@@ -2,6 +2,7 @@ package rxpush.bench;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.time.Duration;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,10 +21,11 @@ import rxpush.ingress.http.BodyReader;
 public class BareEndpoint {
 
     private static final DataSize LIMIT = DataSize.ofMegabytes(1);
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
 
     @PostMapping("/bench/bare/**")
-    ResponseEntity<Void> receive(HttpServletRequest request) throws IOException, BodyReader.PayloadTooLargeException {
-        BodyReader.read(request, LIMIT);
+    ResponseEntity<Void> receive(HttpServletRequest request) throws IOException, BodyReader.PayloadTooLargeException, BodyReader.BodyTimeoutException {
+        BodyReader.read(request, LIMIT, READ_TIMEOUT);
         return ResponseEntity.accepted().build();
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
+import rxpush.common.config.AdminSettings;
 import rxpush.common.config.EwsSettings;
 import rxpush.common.config.GraphSettings;
 import rxpush.common.config.MailboxSettings;
@@ -20,7 +21,7 @@ import rxpush.common.kafka.TopicSettings;
  *
  * @param notificationUrl externally reachable base URL of ingress-service (legacy {@code NotificationUrl});
  *                        EWS subscriptions push to {@code {url}/ews/notifications/{token}}, Graph to
- *                        {@code {url}/graph/notifications} and {@code {url}/graph/lifecycle}
+ *                        {@code {url}/graph/notifications/{token}} and {@code {url}/graph/lifecycle/{token}} (a secret token per subscription)
  * @param mailboxes       mailboxes to keep subscribed, in addition to those added through the admin API;
  *                        written to the mailbox registry at start-up when missing or different
  * @param ews             EWS connection (shared with the forwarder)
@@ -28,6 +29,7 @@ import rxpush.common.kafka.TopicSettings;
  * @param topics          topic declaration settings (shared by every service)
  * @param subscription    this service's own settings
  * @param ops             metrics and status page settings
+ * @param admin           access to the admin API: bearer token, token file, allowed Host names
  */
 @Validated
 @ConfigurationProperties("rxpush")
@@ -38,7 +40,8 @@ public record SubscriptionProperties(
         @DefaultValue @Valid GraphSettings graph,
         @DefaultValue @Valid TopicSettings topics,
         @DefaultValue @Valid SubscriptionSettings subscription,
-        @DefaultValue @Valid OpsSettings ops) {
+        @DefaultValue @Valid OpsSettings ops,
+        @DefaultValue AdminSettings admin) {
 
     /**
      * Without impersonation every EWS subscription is made by the one service account, and Exchange

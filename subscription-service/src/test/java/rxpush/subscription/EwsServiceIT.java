@@ -47,6 +47,7 @@ import rxpush.testsupport.WithKafka;
 @WithKafka
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.config.name=subscription",
+    "rxpush.admin.token=it-admin-token",
     "server.port=0",
     "management.server.port=0",
     "rxpush.notification-url=https://push.contoso.test/rx",
@@ -106,7 +107,8 @@ class EwsServiceIT {
 
     private String status() throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                "http://127.0.0.1:" + managementPort + "/api/mailboxes/room.ews@contoso.com/status")).build(),
+                "http://127.0.0.1:" + managementPort + "/api/mailboxes/room.ews@contoso.com/status"))
+                .header("Authorization", "Bearer it-admin-token").build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 

@@ -47,6 +47,7 @@ import rxpush.testsupport.WithKafka;
 @WithKafka
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.config.name=subscription",
+    "rxpush.admin.token=it-admin-token",
     "server.port=0",
     "management.server.port=0",
     "rxpush.notification-url=https://push.contoso.test/rx",
@@ -88,7 +89,8 @@ class SubscriptionServiceIT {
 
     private HttpResponse<String> call(int port, String method, String path, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json");
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer it-admin-token");
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -114,13 +116,17 @@ class SubscriptionServiceIT {
         GraphStub.Sub atGraph = GRAPH.subs.get(active.subscriptionId());
 
         assertThat(atGraph.resource()).isEqualTo("/users/config.room@contoso.com/events");
-        assertThat(atGraph.notificationUrl()).isEqualTo("https://push.contoso.test/rx/graph/notifications");
-        assertThat(atGraph.lifecycleUrl()).isEqualTo("https://push.contoso.test/rx/graph/lifecycle");
+        // a secret token per subscription ends both URLs; only its hash is on the topic
+        String token = atGraph.notificationUrl().substring("https://push.contoso.test/rx/graph/notifications/".length());
+        assertThat(atGraph.notificationUrl()).startsWith("https://push.contoso.test/rx/graph/notifications/");
+        assertThat(token).matches("[A-Za-z0-9_-]{43}");
+        assertThat(atGraph.lifecycleUrl()).isEqualTo("https://push.contoso.test/rx/graph/lifecycle/" + token);
+        assertThat(SecretHash.matches(token, active.ingressTokenHash())).isTrue();
         assertThat(SecretHash.matches(atGraph.clientState(), active.clientStateHash())).isTrue();
         assertThat(active.ownerEpoch()).isPositive();
         var raw = TopicReader.records(broker(), TOPICS.subscriptions());
         assertThat(raw).allSatisfy(r -> assertThat(r.value() == null ? "" : new String(r.value(), StandardCharsets.UTF_8))
-                .doesNotContain(atGraph.clientState()));
+                .doesNotContain(atGraph.clientState()).doesNotContain(token));
         assertThat(raw.stream().filter(r -> r.value() != null)
                 .map(r -> new String(r.value(), StandardCharsets.UTF_8)))
                 .anySatisfy(v -> assertThat(v).contains("\"PENDING\"").contains(active.id()));

@@ -1,6 +1,7 @@
 package rxpush.forwarder.pipeline;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,9 +50,21 @@ public final class BatchProcessor {
 
     BatchResult process(List<Hint> batch, BooleanSupplier cancelled) {
         forwarding.metrics().read(batch.size());
+        Map<String, Boolean> registered = new HashMap<>();
+        try {
+            for (Hint hint : batch) {
+                if (hint.notification() != null) {
+                    registered.computeIfAbsent(hint.notification().mailbox(), forwarding.mailboxes()::contains);
+                }
+            }
+        } catch (TransientFailure e) {
+            // Before anything is done: the whole batch is retried once the registry can be read.
+            return new BatchResult(Set.of(), e);
+        }
         Set<Long> done = new HashSet<>();
         List<CompletableFuture<Void>> letters = new ArrayList<>();
         Map<String, List<Hint>> byMailbox = new LinkedHashMap<>();
+        int unregistered = 0;
         for (Hint hint : batch) {
             if (hint.notification() == null) {
                 log.warn("Dead-lettering unreadable record {}-{}@{}: {}", hint.record().topic(), hint.record().partition(),
@@ -59,9 +72,17 @@ public final class BatchProcessor {
                 forwarding.metrics().deadLettered(FailureStage.DESERIALIZE);
                 letters.add(forwarding.deadLetters().send(hint.record(), FailureStage.DESERIALIZE, hint.decodeError()));
                 done.add(hint.offset());
+            } else if (!registered.get(hint.notification().mailbox())) {
+                forwarding.metrics().unregistered();
+                done.add(hint.offset());
+                unregistered++;
             } else {
                 byMailbox.computeIfAbsent(hint.notification().mailbox(), m -> new ArrayList<>()).add(hint);
             }
+        }
+        if (unregistered > 0) {
+            log.warn("Dropped {} records for mailboxes the registry does not hold (rxpush_forwarder_unregistered_total)",
+                    unregistered);
         }
         Map<String, CompletableFuture<Void>> work = new LinkedHashMap<>();
         byMailbox.forEach((mailbox, hints) ->

@@ -99,6 +99,11 @@ public final class ForwarderMetrics {
     }
 
     /** One throttled answer (429/503) from Graph; {@code outcome}: retried in place, or paused the partition. */
+    /** A record for a mailbox the registry does not hold: dropped without reading Exchange. */
+    void unregistered() {
+        registry.counter("rxpush.forwarder.unregistered").increment();
+    }
+
     public void throttled(Source source, String outcome) {
         registry.counter("rxpush.forwarder.throttled", "source", source.name(), "outcome", outcome).increment();
     }
@@ -135,6 +140,11 @@ public final class ForwarderMetrics {
     public long skippedTotal(SkipReason reason) {
         Counter counter = registry.find("rxpush.forwarder.skipped")
                 .tag("reason", reason.name().toLowerCase(java.util.Locale.ROOT)).counter();
+        return counter == null ? 0 : (long) counter.count();
+    }
+
+    public long unregisteredTotal() {
+        Counter counter = registry.find("rxpush.forwarder.unregistered").counter();
         return counter == null ? 0 : (long) counter.count();
     }
 

@@ -14,7 +14,8 @@ import rxpush.forwarder.rx.RxClient;
  * @param metrics     counters
  * @param clock       the time source (tests inject one)
  * @param settings    debounce, windows, concurrency
+ * @param mailboxes   the mailboxes the registry holds: the only ones acted on
  */
 public record Forwarding(BookingSources sources, RxClient rx, VersionStore versions, DeadLetters deadLetters,
-        ForwarderMetrics metrics, Clock clock, ForwarderSettings settings) {
+        ForwarderMetrics metrics, Clock clock, ForwarderSettings settings, RegisteredMailboxes mailboxes) {
 }

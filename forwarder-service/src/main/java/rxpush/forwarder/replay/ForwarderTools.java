@@ -23,6 +23,7 @@ import rxpush.forwarder.pipeline.BookingSources;
 import rxpush.forwarder.pipeline.DeadLetters;
 import rxpush.forwarder.pipeline.ForwarderMetrics;
 import rxpush.forwarder.pipeline.Forwarding;
+import rxpush.forwarder.pipeline.RegisteredMailboxes;
 import rxpush.forwarder.pipeline.VersionStore;
 import rxpush.forwarder.rx.RxClient;
 
@@ -82,7 +83,8 @@ public final class ForwarderTools {
                     context.getBean(RxClient.class),
                     new VersionStore(settings.topic(Topics.FORWARDED_VERSIONS), producer, clients::plainConsumer),
                     new DeadLetters(settings.topic(Topics.FORWARDER_DLT), producer, clock),
-                    new ForwarderMetrics(new SimpleMeterRegistry()), clock, settings);
+                    new ForwarderMetrics(new SimpleMeterRegistry()), clock, settings,
+                    new RegisteredMailboxes(settings.topic(Topics.MAILBOXES), clients::plainConsumer, clock));
             Replay replay = new Replay(clients, settings.topic(Topics.NOTIFICATIONS), forwarding,
                     new BatchProcessor(forwarding, workers), err);
             return replay.run(arguments.from(), arguments.to(), arguments.mailbox(), group);

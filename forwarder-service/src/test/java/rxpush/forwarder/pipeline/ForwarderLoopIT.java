@@ -292,6 +292,25 @@ class ForwarderLoopIT {
         assertThat(rx.booking(BookingIds.bookingId(mailbox, "stays")).orElseThrow().changeKey()).isEqualTo("ck2");
     }
 
+    @Test
+    void aResyncForAnUnregisteredMailboxCausesNoExchangeCallAndIsCountedAndDropped() {
+        Harness.Instance forwarder = harness.start();
+        String stranger = "ceo@contoso.com";
+        exchange.put(Samples.booking(stranger, "private", "ck1", Samples.T0.plusSeconds(60)));
+        exchange.put(booking("a", "ck1", 1));
+
+        // Anyone able to write to the notifications topic names a mailbox rx-push was never given.
+        harness.sendUnregistered(Samples.notification("forged-resync", Source.EWS, stranger, ChangeType.RESYNC, null, null,
+                Instant.now()));
+        harness.send(hint(ChangeType.CREATED, "a"));
+
+        await().atMost(WAIT).until(() -> harness.committed() == 2);
+        assertThat(exchange.windowReads()).isZero();
+        assertThat(exchange.fetches()).allSatisfy(ids -> assertThat(ids).containsExactly("a"));
+        assertThat(rx.bookings()).containsOnlyKeys(BookingIds.bookingId(mailbox, "a"));
+        assertThat(forwarder.metrics.unregisteredTotal()).isEqualTo(1);
+    }
+
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }

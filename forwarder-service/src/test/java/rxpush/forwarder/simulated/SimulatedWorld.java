@@ -64,6 +64,11 @@ public final class SimulatedWorld implements AutoCloseable {
         harness = new Harness(kafka, URI.create(rx.baseUrl()), rx.apiKey(), List.of(reader), settings, Clock.systemUTC(),
                 partitions);
         ingress = new SimulatedIngress(exchange, kafka, harness.notifications, protocol);
+        // The subscription service would have registered them: the forwarder acts on registered mailboxes only.
+        for (String mailbox : exchange.mailboxes()) {
+            harness.register(mailbox, protocol == Source.GRAPH ? rxpush.common.contract.Protocol.GRAPH
+                    : rxpush.common.contract.Protocol.EWS);
+        }
     }
 
     private GraphBookingSource graph(ForwarderSettings settings) {

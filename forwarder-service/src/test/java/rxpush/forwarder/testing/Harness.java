@@ -33,6 +33,7 @@ import rxpush.forwarder.pipeline.ForwarderLoop;
 import rxpush.forwarder.pipeline.ForwarderMetrics;
 import rxpush.forwarder.pipeline.ForwarderStatus;
 import rxpush.forwarder.pipeline.Forwarding;
+import rxpush.forwarder.pipeline.RegisteredMailboxes;
 import rxpush.forwarder.pipeline.VersionStore;
 import rxpush.forwarder.rx.RxClient;
 import rxpush.testsupport.KafkaTestBroker;
@@ -51,11 +52,15 @@ public final class Harness implements AutoCloseable {
     public final String notifications;
     public final String deadLetters;
     public final String versions;
+    /** The mailbox registry: {@link #send} registers the mailboxes it sends for. */
+    public final String mailboxes;
+    private final java.util.Set<String> registered = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final URI tenantUrl;
     private final String apiKey;
     private final List<BookingSource> sources;
     private final Clock clock;
     private final KafkaProducer<String, ChangeNotification> producer;
+    private final KafkaProducer<String, Object> registrations;
     private final List<Instance> instances = new ArrayList<>();
 
     public Harness(KafkaTestBroker kafka, URI tenantUrl, String apiKey, List<BookingSource> sources, ForwarderSettings settings,
@@ -85,8 +90,10 @@ public final class Harness implements AutoCloseable {
         this.notifications = settings.topic(Topics.NOTIFICATIONS);
         this.deadLetters = settings.topic(Topics.FORWARDER_DLT);
         this.versions = settings.topic(Topics.FORWARDED_VERSIONS);
-        kafka.createTopics(partitions, notifications, deadLetters, versions);
+        this.mailboxes = settings.topic(Topics.MAILBOXES);
+        kafka.createTopics(partitions, notifications, deadLetters, versions, mailboxes);
         this.producer = new KafkaProducer<>(kafka.producerProperties(), new StringSerializer(), new ContractSerializer<>());
+        this.registrations = new KafkaProducer<>(kafka.producerProperties(), new StringSerializer(), new ContractSerializer<>());
     }
 
     /** Settings for tests: short debounce and back-off, everything else as in production. */
@@ -114,7 +121,8 @@ public final class Harness implements AutoCloseable {
                     .connectTimeout(settings.rxConnectTimeout()).build(), settings.rxTimeout(), clock);
             forwarding = new Forwarding(new BookingSources(sources), rx,
                     new VersionStore(versions, ownProducer, clients::plainConsumer),
-                    new DeadLetters(deadLetters, ownProducer, clock), metrics, clock, settings);
+                    new DeadLetters(deadLetters, ownProducer, clock), metrics, clock, settings,
+                    new RegisteredMailboxes(mailboxes, clients::plainConsumer, clock));
             loop = new ForwarderLoop(clients.groupConsumer(settings.groupId(), KafkaTestBroker.unique("client")),
                     notifications, forwarding, new BatchProcessor(forwarding, workers), workers, status);
             thread = Thread.ofPlatform().name("test-forwarder-loop-" + instances.size()).start(loop);
@@ -148,14 +156,37 @@ public final class Harness implements AutoCloseable {
         RxClient rx = new RxClient(tenantUrl, apiKey, HttpClient.newHttpClient(), settings.rxTimeout(), clock);
         return new Forwarding(new BookingSources(sources), rx, new VersionStore(versions, producer, clients::plainConsumer),
                 new DeadLetters(deadLetters, producer, clock), new ForwarderMetrics(new SimpleMeterRegistry()), clock,
-                settings);
+                settings, new RegisteredMailboxes(mailboxes, clients::plainConsumer, clock));
     }
 
+    /** Sends notifications, registering their mailboxes first (as the subscription service would have). */
     public void send(ChangeNotification... sent) {
+        for (ChangeNotification n : sent) {
+            register(n.mailbox(), n.source() == rxpush.common.contract.Source.GRAPH
+                    ? rxpush.common.contract.Protocol.GRAPH : rxpush.common.contract.Protocol.EWS);
+        }
+        sendUnregistered(sent);
+    }
+
+    /** Sends notifications as they are, whether their mailboxes are registered or not. */
+    public void sendUnregistered(ChangeNotification... sent) {
         for (ChangeNotification n : sent) {
             producer.send(new ProducerRecord<>(notifications, n.key(), n));
         }
         producer.flush();
+    }
+
+    /** Writes the mailbox's registration to the registry topic, once. */
+    public void register(String mailbox, rxpush.common.contract.Protocol protocol) {
+        String address = mailbox.toLowerCase(java.util.Locale.ROOT);
+        if (registered.add(address)) {
+            try {
+                registrations.send(new ProducerRecord<>(mailboxes, address, new rxpush.common.contract.MailboxRegistration(
+                        rxpush.common.contract.SchemaVersions.CURRENT, address, protocol, true, clock.instant()))).get();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot register " + address, e);
+            }
+        }
     }
 
     public void sendRaw(String key, byte[] value) {
@@ -195,5 +226,6 @@ public final class Harness implements AutoCloseable {
     public void close() {
         instances.forEach(Instance::close);
         producer.close();
+        registrations.close();
     }
 }

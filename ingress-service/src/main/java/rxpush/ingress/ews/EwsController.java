@@ -96,9 +96,11 @@ class EwsController {
         }
         byte[] body;
         try {
-            body = BodyReader.read(request, settings.ingress().maxBodySize());
+            body = BodyReader.read(request, settings.ingress().maxBodySize(), settings.ingress().bodyReadTimeout());
         } catch (BodyReader.PayloadTooLargeException e) {
             return reject(Rejection.TOO_LARGE, HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage());
+        } catch (BodyReader.BodyTimeoutException e) {
+            return reject(Rejection.BODY_TIMEOUT, HttpStatus.REQUEST_TIMEOUT, e.getMessage());
         } catch (IOException e) {
             return reject(Rejection.MALFORMED, HttpStatus.BAD_REQUEST, "body could not be read");
         }

@@ -1,78 +1,110 @@
 package rxpush.ingress.graph;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import rxpush.common.contract.Source;
-import rxpush.ingress.IngressSettings;
-import rxpush.ingress.http.BodyReader;
-import rxpush.ingress.http.MalformedNotificationException;
-import rxpush.ingress.http.MediaTypes;
-import rxpush.ingress.http.PayloadLog;
-import rxpush.ingress.kafka.NotAcknowledgedException;
-import rxpush.ingress.kafka.NotificationPublisher;
-import rxpush.ingress.kafka.OutboundRecord;
+import rxpush.common.contract.SubscriptionState;
 import rxpush.ingress.kafka.RequestContext;
 import rxpush.ingress.ops.IngressMetrics;
 import rxpush.ingress.ops.Rejection;
 import rxpush.ingress.registry.SubscriptionRegistry;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * {@code POST /graph/notifications} (change notifications) and {@code POST /graph/lifecycle}
- * (lifecycle notifications) of Microsoft Graph webhooks.
+ * Microsoft Graph webhooks: change notifications and lifecycle notifications.
  *
- * <p>A {@code validationToken} query parameter is Graph's handshake, answered at once (also while
- * the registry loads) with the decoded token as {@code text/plain}. Otherwise: registry loaded
- * (else 503), JSON content type (415), size (413), well-formed {@code {"value":[...]}} (400). Each
- * item is then checked on its own ({@link GraphRecords}); the valid ones go to Kafka and 202 is
- * answered once all are acknowledged, 503 if not in time. Both endpoints accept both kinds of item
- * (told apart by {@code lifecycleEvent}), so a subscription created without a separate lifecycle
- * URL loses nothing.
+ * <p>Each subscription's notificationUrl carries its own secret token,
+ * {@code /graph/notifications/{token}} and {@code /graph/lifecycle/{token}}, created by the
+ * subscription service like an EWS push URL (only its SHA-256 hash is in the registry). A token
+ * nobody was given is answered 404 before the body is read. The shared {@code /graph/notifications}
+ * and {@code /graph/lifecycle} paths are served only while the registry holds a subscription created
+ * without a token (by a subscription service from before the token), and only for that kind of
+ * subscription: after an upgrade they answer 404 once those are replaced.
+ *
+ * <p>A {@code validationToken} in the query string is Graph's handshake, answered at once with the
+ * decoded token as {@code text/plain}. It is read from the query string only: form bodies are never
+ * parsed. On a tokenized path it is answered for any token of the right shape, because Graph sends
+ * it while the subscription service is creating the subscription, possibly before this instance
+ * has read the PENDING record; the answer reveals nothing and reads no body.
  */
 @RestController
 class GraphController {
 
-    private static final Logger log = LoggerFactory.getLogger(GraphController.class);
     /** Graph's tokens are short; a long one is not Graph's and is not echoed. */
     static final int MAX_VALIDATION_TOKEN = 1024;
+    /** Tokens are base64url, 128 bits or more; anything else cannot be one and is not even hashed. */
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{22,256}");
+    private static final String VALIDATION_PARAMETER = "validationToken=";
     private static final MediaType TEXT_PLAIN_UTF8 = new MediaType("text", "plain", StandardCharsets.UTF_8);
 
     private final SubscriptionRegistry registry;
-    private final GraphRecords records;
-    private final NotificationPublisher publisher;
+    private final GraphIntake intake;
     private final IngressMetrics metrics;
-    private final PayloadLog payloads;
-    private final IngressSettings settings;
     private final Clock clock;
 
-    GraphController(SubscriptionRegistry registry, NotificationPublisher publisher, IngressMetrics metrics,
-            PayloadLog payloads, IngressSettings settings, Clock clock) {
+    GraphController(SubscriptionRegistry registry, GraphIntake intake, IngressMetrics metrics, Clock clock) {
         this.registry = registry;
-        this.records = new GraphRecords(registry);
-        this.publisher = publisher;
+        this.intake = intake;
         this.metrics = metrics;
-        this.payloads = payloads;
-        this.settings = settings;
         this.clock = clock;
     }
 
-    @PostMapping(path = {"/graph/notifications", "/graph/lifecycle"}, params = "validationToken")
-    ResponseEntity<String> validate(@RequestParam String validationToken) {
+    @PostMapping(path = {"/graph/notifications/{token}", "/graph/lifecycle/{token}"})
+    ResponseEntity<?> receive(@PathVariable String token, HttpServletRequest request) {
+        boolean shaped = TOKEN.matcher(token).matches();
+        Optional<String> validation = validationToken(request);
+        if (validation.isPresent()) {
+            return shaped ? validate(validation.get()) : unknown();
+        }
+        return within(context -> {
+            if (!registry.loaded()) {
+                return intake.loading();
+            }
+            Optional<SubscriptionState> bound = shaped ? registry.forGraphToken(token) : Optional.empty();
+            return bound.isPresent() ? intake.handle(request, bound.get(), context) : unknown();
+        });
+    }
+
+    @PostMapping(path = {"/graph/notifications", "/graph/lifecycle"})
+    ResponseEntity<?> receiveShared(HttpServletRequest request) {
+        Optional<String> validation = validationToken(request);
+        if (validation.isPresent()) {
+            // While the registry loads it cannot tell whether the shared path is still in use.
+            return !registry.loaded() || registry.servesSharedGraphPath() ? validate(validation.get()) : unknown();
+        }
+        return within(context -> {
+            if (!registry.loaded()) {
+                return intake.loading();
+            }
+            return registry.servesSharedGraphPath() ? intake.handle(request, null, context) : unknown();
+        });
+    }
+
+    private ResponseEntity<?> within(Function<RequestContext, ResponseEntity<?>> work) {
+        RequestContext context = RequestContext.start(Source.GRAPH, clock.instant());
+        metrics.received(Source.GRAPH);
+        try (var trace = MDC.putCloseable("traceId", context.traceId())) {
+            return work.apply(context);
+        }
+    }
+
+    private ResponseEntity<?> unknown() {
+        metrics.rejected(Source.GRAPH, Rejection.UNKNOWN_TOKEN);
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).build();
+    }
+
+    private static ResponseEntity<String> validate(String validationToken) {
         if (validationToken.isEmpty() || validationToken.length() > MAX_VALIDATION_TOKEN) {
             return ResponseEntity.badRequest().contentType(TEXT_PLAIN_UTF8).body("invalid validationToken\n");
         }
@@ -81,73 +113,24 @@ class GraphController {
                 .body(validationToken);
     }
 
-    @PostMapping(path = {"/graph/notifications", "/graph/lifecycle"})
-    ResponseEntity<?> receive(HttpServletRequest request) {
-        RequestContext context = RequestContext.start(Source.GRAPH, clock.instant());
-        metrics.received(Source.GRAPH);
-        try (var trace = MDC.putCloseable("traceId", context.traceId())) {
-            return handle(request, context);
+    /** The decoded {@code validationToken} of the query string (never of a form body), if present. */
+    static Optional<String> validationToken(HttpServletRequest request) {
+        String query = request.getQueryString();
+        if (query == null) {
+            return Optional.empty();
         }
-    }
-
-    private ResponseEntity<?> handle(HttpServletRequest request, RequestContext context) {
-        if (!registry.loaded()) {
-            return reject(Rejection.REGISTRY_LOADING, HttpStatus.SERVICE_UNAVAILABLE, "subscription registry is loading");
+        if (query.length() > 4 * MAX_VALIDATION_TOKEN) {
+            return Optional.of(""); // not Graph's: answered as an invalid handshake
         }
-        if (!MediaTypes.oneOf(request.getContentType(), MediaTypes.JSON)) {
-            return reject(Rejection.UNSUPPORTED_MEDIA_TYPE, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "expected application/json");
-        }
-        List<GraphItem> items;
-        try {
-            byte[] body = BodyReader.read(request, settings.ingress().maxBodySize());
-            payloads.log(Source.GRAPH, body);
-            items = items(SafeJson.parse(body));
-        } catch (BodyReader.PayloadTooLargeException e) {
-            return reject(Rejection.TOO_LARGE, HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage());
-        } catch (MalformedNotificationException e) {
-            return reject(Rejection.MALFORMED, HttpStatus.BAD_REQUEST, e.getMessage());
-        } catch (IOException e) {
-            return reject(Rejection.MALFORMED, HttpStatus.BAD_REQUEST, "body could not be read");
-        }
-        List<OutboundRecord> outbound = new ArrayList<>();
-        for (GraphItem item : items) {
-            switch (records.map(item, context)) {
-                case GraphRecords.Accepted accepted -> outbound.add(accepted.record());
-                case GraphRecords.Dropped dropped -> {
-                    metrics.rejected(Source.GRAPH, dropped.reason());
-                    log.info("Graph item dropped: {} (subscription {})", dropped.reason().tag(),
-                            dropped.subscription() == null ? "-" : dropped.subscription().id());
+        for (String pair : query.split("&")) {
+            if (pair.startsWith(VALIDATION_PARAMETER)) {
+                try {
+                    return Optional.of(URLDecoder.decode(pair.substring(VALIDATION_PARAMETER.length()), StandardCharsets.UTF_8));
+                } catch (IllegalArgumentException e) {
+                    return Optional.of("");
                 }
             }
         }
-        try {
-            publisher.publish(outbound, context);
-        } catch (NotAcknowledgedException e) {
-            log.warn("Graph notification not acknowledged by Kafka: {}", e.getMessage());
-            return reject(Rejection.KAFKA_UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE, "not stored, retry later");
-        }
-        metrics.accepted(Source.GRAPH);
-        log.debug("Graph notification: {} of {} items acknowledged", outbound.size(), items.size());
-        return ResponseEntity.accepted().build();
-    }
-
-    /** The elements of {@code value}; an element that is not an object becomes a dropped item. */
-    private static List<GraphItem> items(JsonNode root) throws MalformedNotificationException {
-        JsonNode value = root.isObject() ? root.get("value") : null;
-        if (value == null || !value.isArray()) {
-            throw new MalformedNotificationException("expected an object with a value array");
-        }
-        List<GraphItem> items = new ArrayList<>(value.size());
-        for (JsonNode element : value) {
-            items.add(new GraphItem(element.isObject() ? element : JsonNodeFactory.instance.objectNode()));
-        }
-        return items;
-    }
-
-    private ResponseEntity<ProblemDetail> reject(Rejection reason, HttpStatus status, String detail) {
-        metrics.rejected(Source.GRAPH, reason);
-        log.debug("Graph notification rejected: {} ({})", reason.tag(), status.value());
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(ProblemDetail.forStatusAndDetail(status, detail));
+        return Optional.empty();
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import rxpush.common.contract.ChangeNotification;
 import rxpush.common.contract.ChangeType;
 import rxpush.common.contract.LifecycleEvent;
@@ -37,8 +38,8 @@ final class GraphRecords {
     sealed interface Outcome permits Accepted, Dropped {
     }
 
-    /** The item is valid: this record goes to Kafka. */
-    record Accepted(OutboundRecord record) implements Outcome {
+    /** The item is valid: this record goes to Kafka, on {@code state}'s budget. */
+    record Accepted(OutboundRecord record, SubscriptionState state) implements Outcome {
     }
 
     /**
@@ -50,6 +51,17 @@ final class GraphRecords {
     }
 
     private static final String VALIDATION_PREFIX = "Validation:";
+    /**
+     * Graph subscription ids are GUIDs (Microsoft's documented examples use placeholders such as
+     * {@code <subscription_guid>}): printable ASCII without space, quote or backslash, at most 64
+     * characters; anything else is not Graph's and is not looked up.
+     */
+    private static final Pattern SUBSCRIPTION_ID = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,64}");
+    /** Graph item ids (REST or immutable) are base64 of a few hundred characters: the same alphabet, at most 512. */
+    private static final Pattern ITEM_ID = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,512}");
+    /** Graph allows a clientState of at most 128 characters; ours are 43. */
+    static final int MAX_CLIENT_STATE = 128;
+    static final int MAX_ETAG = 256;
 
     private final SubscriptionRegistry registry;
 
@@ -57,25 +69,36 @@ final class GraphRecords {
         this.registry = registry;
     }
 
-    Outcome map(GraphItem item, RequestContext request) {
+    /**
+     * @param bound the subscription whose tokenized URL the item was posted to; null for the shared
+     *              path, which only subscriptions without a token in their URL may use
+     */
+    Outcome map(GraphItem item, RequestContext request, SubscriptionState bound) {
         String subscriptionId = item.subscriptionId();
         String changeType = item.text("changeType");
         if (!item.isLifecycle() && changeType != null && changeType.startsWith(VALIDATION_PREFIX)) {
             // The reachability message Graph sends to Event Hubs when a subscription is created.
             return new Dropped(Rejection.VALIDATION_MESSAGE, null);
         }
-        if (subscriptionId == null) {
+        String clientState = item.clientState();
+        if (subscriptionId == null || !SUBSCRIPTION_ID.matcher(subscriptionId).matches()
+                || (clientState != null && clientState.length() > MAX_CLIENT_STATE)) {
             return new Dropped(Rejection.MALFORMED_ITEM, null);
         }
         SubscriptionState state = registry.forGraphSubscription(subscriptionId).orElse(null);
         if (state == null) {
             // Notified before the subscription service recorded Graph's id: the clientState names it.
-            state = registry.forPendingGraphClientState(item.clientState()).orElse(null);
+            state = registry.forPendingGraphClientState(clientState).orElse(null);
             if (state == null) {
                 return new Dropped(Rejection.UNKNOWN_SUBSCRIPTION, null);
             }
-        } else if (!SecretHash.matches(item.clientState(), state.clientStateHash())) {
+        } else if (!SecretHash.matches(clientState, state.clientStateHash())) {
             return new Dropped(Rejection.CLIENT_STATE_MISMATCH, state);
+        }
+        if (bound == null ? state.ingressTokenHash() != null : !bound.id().equals(state.id())) {
+            // One subscription's secret URL carries only its own items, and a leaked clientState of a
+            // tokenized subscription is useless on the shared path.
+            return new Dropped(Rejection.WRONG_PATH, state);
         }
         try {
             return item.isLifecycle() ? lifecycle(item, state, request) : change(item, changeType, state, request);
@@ -91,15 +114,15 @@ final class GraphRecords {
             return new Dropped(Rejection.UNSUPPORTED_TYPE, state);
         }
         String itemId = item.itemId();
-        if (itemId == null) {
+        String etag = item.resourceData("@odata.etag");
+        if (itemId == null || !ITEM_ID.matcher(itemId).matches() || (etag != null && etag.length() > MAX_ETAG)) {
             return new Dropped(Rejection.MALFORMED_ITEM, state);
         }
-        String etag = item.resourceData("@odata.etag");
         ChangeNotification value = new ChangeNotification(SchemaVersions.CURRENT,
                 NotificationIds.of("graph-", item.subscriptionId(), changeType, itemId, etag), Source.GRAPH,
                 state.mailbox(), item.subscriptionId(), type, itemId, null, etag, null, null, null,
                 request.receivedAt(), null);
-        return new Accepted(new OutboundRecord(Topics.NOTIFICATIONS, value.key(), value, item.subscriptionId()));
+        return new Accepted(new OutboundRecord(Topics.NOTIFICATIONS, value.key(), value, item.subscriptionId()), state);
     }
 
     private static Outcome lifecycle(GraphItem item, SubscriptionState state, RequestContext request) {
@@ -111,7 +134,7 @@ final class GraphRecords {
         LifecycleNotification value = new LifecycleNotification(SchemaVersions.CURRENT,
                 NotificationIds.of("graph-lifecycle-", item.subscriptionId(), event.graphName(), expiration),
                 state.mailbox(), item.subscriptionId(), event, instant(expiration), request.receivedAt());
-        return new Accepted(new OutboundRecord(Topics.LIFECYCLE, value.key(), value, item.subscriptionId()));
+        return new Accepted(new OutboundRecord(Topics.LIFECYCLE, value.key(), value, item.subscriptionId()), state);
     }
 
     /** Graph's basic change types; anything else (e.g. a comma list) is not handled. */

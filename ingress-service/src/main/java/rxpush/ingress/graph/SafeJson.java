@@ -3,6 +3,7 @@ package rxpush.ingress.graph;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -23,37 +24,72 @@ final class SafeJson {
     static final int MAX_NAME = 256;
     static final int MAX_NUMBER = 64;
 
-    private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder()
-                            .maxNestingDepth(MAX_DEPTH)
-                            .maxStringLength(MAX_STRING)
-                            .maxNameLength(MAX_NAME)
-                            .maxNumberLength(MAX_NUMBER)
-                            .build())
-                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                    .build())
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    /** Tokens one Graph item may take on average (an item has about 30), bounding the tree per POST. */
+    static final int TOKENS_PER_ITEM = 64;
 
-    private SafeJson() {
+    private static final SafeJson DEFAULT = new SafeJson(0);
+
+    private final JsonMapper mapper;
+
+    /** @param maxTokens tokens a document may have (0: no limit); past it the parse stops at once */
+    SafeJson(long maxTokens) {
+        this.mapper = JsonMapper.builder(JsonFactory.builder()
+                        .streamReadConstraints(StreamReadConstraints.builder()
+                                .maxNestingDepth(MAX_DEPTH)
+                                .maxStringLength(MAX_STRING)
+                                .maxNameLength(MAX_NAME)
+                                .maxNumberLength(MAX_NUMBER)
+                                .maxTokenCount(maxTokens)
+                                .build())
+                        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                        .build())
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
+    }
+
+    /** A parser whose token budget fits {@code maxItems} Graph items. */
+    static SafeJson forItems(int maxItems) {
+        return new SafeJson((long) maxItems * TOKENS_PER_ITEM + TOKENS_PER_ITEM);
+    }
+
+    /** Parses without a token limit (the other limits hold). */
+    static JsonNode parse(byte[] body) throws MalformedNotificationException {
+        return DEFAULT.read(body);
     }
 
     /**
+     * @throws TooManyTokensException         when the document has more tokens than allowed
      * @throws MalformedNotificationException for anything that is not one JSON value within the
      *                                        limits; the message never quotes the input
      */
-    static JsonNode parse(byte[] body) throws MalformedNotificationException {
+    JsonNode read(byte[] body) throws MalformedNotificationException {
         try {
-            JsonNode root = MAPPER.readTree(body);
+            JsonNode root = mapper.readTree(body);
             if (root == null || root.isMissingNode()) {
                 throw new MalformedNotificationException("empty body");
             }
             return root;
+        } catch (StreamConstraintsException e) {
+            if (e.getMessage() != null && e.getMessage().contains("Token count")) {
+                throw new TooManyTokensException();
+            }
+            throw new MalformedNotificationException("JSON exceeds the parser's limits" + where(e));
         } catch (JacksonException e) {
-            String where = e.getLocation() != null
-                    ? " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
-                    : "";
-            throw new MalformedNotificationException("not well-formed JSON" + where);
+            throw new MalformedNotificationException("not well-formed JSON" + where(e));
+        }
+    }
+
+    private static String where(JacksonException e) {
+        return e.getLocation() != null
+                ? " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
+                : "";
+    }
+
+    /** More tokens than the item cap allows: the POST carries too many items. */
+    static final class TooManyTokensException extends MalformedNotificationException {
+
+        TooManyTokensException() {
+            super("more JSON tokens than the item limit allows");
         }
     }
 }

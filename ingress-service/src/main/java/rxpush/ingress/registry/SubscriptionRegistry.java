@@ -2,6 +2,7 @@ package rxpush.ingress.registry;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import rxpush.common.contract.Protocol;
 import rxpush.common.contract.SecretHash;
@@ -31,6 +32,11 @@ public class SubscriptionRegistry {
      * is what identifies the subscription then.
      */
     private final Map<String, SubscriptionState> pendingGraphByClientStateHash = new ConcurrentHashMap<>();
+    /**
+     * Graph subscriptions made before notification URLs carried a per-subscription token: only they
+     * may still post to the shared {@code /graph/notifications} path.
+     */
+    private final Set<String> sharedPathGraphIds = ConcurrentHashMap.newKeySet();
     private volatile boolean loaded;
 
     /** True once every subscription written before this instance started has been read. */
@@ -45,7 +51,24 @@ public class SubscriptionRegistry {
 
     /** The EWS subscription whose NotificationUrl carries {@code token}. */
     public Optional<SubscriptionState> forEwsToken(String token) {
-        return Optional.ofNullable(byTokenHash.get(SecretHash.hash(token)));
+        return forToken(token, Protocol.EWS);
+    }
+
+    /** The Graph subscription whose notificationUrl carries {@code token}. */
+    public Optional<SubscriptionState> forGraphToken(String token) {
+        return forToken(token, Protocol.GRAPH);
+    }
+
+    private Optional<SubscriptionState> forToken(String token, Protocol protocol) {
+        return Optional.ofNullable(byTokenHash.get(SecretHash.hash(token))).filter(s -> s.protocol() == protocol);
+    }
+
+    /**
+     * True while some Graph subscription was made without a token in its notificationUrl (by a
+     * subscription service older than the per-subscription path): only then is the shared path served.
+     */
+    public boolean servesSharedGraphPath() {
+        return !sharedPathGraphIds.isEmpty();
     }
 
     /** The Graph subscription with Graph's id {@code subscriptionId}. */
@@ -73,9 +96,15 @@ public class SubscriptionRegistry {
             unindex(previous);
         }
         if (state != null) {
-            if (state.protocol() == Protocol.EWS) {
+            if (state.ingressTokenHash() != null) {
                 byTokenHash.put(state.ingressTokenHash(), state);
-            } else if (state.subscriptionId() != null) {
+            } else if (state.protocol() == Protocol.GRAPH) {
+                sharedPathGraphIds.add(state.id());
+            }
+            if (state.protocol() == Protocol.EWS) {
+                return;
+            }
+            if (state.subscriptionId() != null) {
                 byGraphSubscriptionId.put(state.subscriptionId(), state);
             } else if (state.status() == SubscriptionStatus.PENDING && state.clientStateHash() != null) {
                 pendingGraphByClientStateHash.put(state.clientStateHash(), state);
@@ -85,6 +114,7 @@ public class SubscriptionRegistry {
 
     /** Removes index entries that still point at this record (a newer one may have taken the key). */
     private void unindex(SubscriptionState old) {
+        sharedPathGraphIds.remove(old.id());
         if (old.ingressTokenHash() != null) {
             byTokenHash.computeIfPresent(old.ingressTokenHash(), (k, v) -> v.id().equals(old.id()) ? null : v);
         }

@@ -98,7 +98,7 @@ class GraphRecordsTest {
 
     @Test
     void eventHubsValidationMessageIsDroppedAsSuch() throws Exception {
-        var outcome = records.map(item(Fixtures.text("graph/msdocs-eventhubs-validation-message.json")), REQUEST);
+        var outcome = records.map(item(Fixtures.text("graph/msdocs-eventhubs-validation-message.json")), REQUEST, null);
 
         assertThat(outcome).isEqualTo(new GraphRecords.Dropped(Rejection.VALIDATION_MESSAGE, null));
     }
@@ -113,7 +113,7 @@ class GraphRecordsTest {
                 {"value":[{"subscriptionId":"new-graph-id","clientState":"fresh-client-state",
                 "changeType":"created","resource":"Users/u/Events/EVENT-1"}]}""";
 
-        var outcome = withPending.map(item(json), REQUEST);
+        var outcome = withPending.map(item(json), REQUEST, null);
 
         assertThat(outcome).isInstanceOfSatisfying(GraphRecords.Accepted.class, accepted -> {
             ChangeNotification value = (ChangeNotification) accepted.record().value();
@@ -122,7 +122,7 @@ class GraphRecordsTest {
             assertThat(value.itemId()).isEqualTo("EVENT-1");
         });
         String forged = json.replace("fresh-client-state", "guessed");
-        assertThat(withPending.map(item(forged), REQUEST)).isInstanceOfSatisfying(GraphRecords.Dropped.class,
+        assertThat(withPending.map(item(forged), REQUEST, null)).isInstanceOfSatisfying(GraphRecords.Dropped.class,
                 d -> assertThat(d.reason()).isEqualTo(Rejection.UNKNOWN_SUBSCRIPTION));
     }
 
@@ -142,7 +142,7 @@ class GraphRecordsTest {
     }
 
     private void assertDropped(String itemJson, Rejection reason) throws Exception {
-        var outcome = records.map(item("{\"value\":[" + itemJson + "]}"), REQUEST);
+        var outcome = records.map(item("{\"value\":[" + itemJson + "]}"), REQUEST, null);
         assertThat(outcome).as(itemJson).isInstanceOfSatisfying(GraphRecords.Dropped.class,
                 d -> assertThat(d.reason()).isEqualTo(reason));
     }
@@ -152,7 +152,7 @@ class GraphRecordsTest {
     }
 
     private rxpush.ingress.kafka.OutboundRecord accepted(GraphItem item) {
-        var outcome = records.map(item, REQUEST);
+        var outcome = records.map(item, REQUEST, null);
         assertThat(outcome).isInstanceOf(GraphRecords.Accepted.class);
         return ((GraphRecords.Accepted) outcome).record();
     }

@@ -16,4 +16,25 @@ class PayloadLogTest {
                 .contains("\"clientState\": \"***\"").contains("\"clientState\" : \"***\"")
                 .contains("reauthorizationRequired");
     }
+
+    @Test
+    void aLongClientStateDoesNotOverflowTheStack() {
+        String state = "ab\\\"".repeat(4_000) + "x".repeat(10_000);
+        String masked = PayloadLog.mask("{\"value\":[{\"clientState\":\"" + state + "\",\"x\":1}]}");
+
+        assertThat(masked).isEqualTo("{\"value\":[{\"clientState\":\"***\",\"x\":1}]}");
+    }
+
+    @Test
+    void lineBreaksCannotForgeALogLine() {
+        String masked = PayloadLog.mask("{\"a\":\"x\r\n2026-12-04 INFO forged\u0007\"}");
+
+        assertThat(masked).doesNotContain("\r").doesNotContain("\n").doesNotContain("\u0007")
+                .contains("x\\r\\n2026-12-04 INFO forged\\u0007");
+    }
+
+    @Test
+    void anUnterminatedClientStateIsMaskedToTheEnd() {
+        assertThat(PayloadLog.mask("{\"clientState\": \"secret")).isEqualTo("{\"clientState\": \"***\"");
+    }
 }

@@ -69,6 +69,20 @@ public final class TestSubscriptions implements AutoCloseable {
         return state;
     }
 
+    /**
+     * A Graph subscription whose notificationUrl carries {@code token} (as the subscription service
+     * creates them), known to the registry on return.
+     */
+    public SubscriptionState graphWithToken(String mailbox, String subscriptionId, String clientState, String token) {
+        SubscriptionState state = new SubscriptionState(SchemaVersions.CURRENT, KafkaTestBroker.unique("sub"), mailbox,
+                Protocol.GRAPH, subscriptionId, SubscriptionStatus.ACTIVE, Instant.now(), Instant.now().plusSeconds(3600),
+                null, null, 1, SecretHash.hash(token), SecretHash.hash(clientState), SubscriptionHealth.HEALTHY, null, null,
+                null, Instant.now());
+        write(state);
+        await().atMost(Duration.ofSeconds(20)).until(() -> registry.forGraphToken(token).filter(state::equals).isPresent());
+        return state;
+    }
+
     /** Writes the state (or a tombstone when {@code state} is null) under {@code id}. */
     public void write(String id, SubscriptionState state) {
         try {

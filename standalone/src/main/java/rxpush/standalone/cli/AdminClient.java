@@ -26,11 +26,14 @@ final class AdminClient {
     }
 
     private final URI base;
+    private final String token;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    AdminClient(URI base) {
+    /** @param token the admin token sent as {@code Authorization: Bearer}, or null when none was found */
+    AdminClient(URI base, String token) {
         String text = base.toString();
         this.base = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+        this.token = token;
     }
 
     URI base() {
@@ -55,9 +58,16 @@ final class AdminClient {
     }
 
     private Answer send(HttpRequest.Builder request) throws Unreachable {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).header("Accept", "application/json").build(),
                     HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 401) {
+                return new Answer(401, "{\"error\":\"the admin API wants its token: run from the directory holding "
+                        + "rxpush-data/admin-token, or pass --admin-token-file / set RXPUSH_ADMIN_TOKEN\"}");
+            }
             return new Answer(response.statusCode(), response.body());
         } catch (IOException e) {
             throw new Unreachable("rx-push's admin API is not answering at " + base

@@ -6,6 +6,8 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.nio.file.Path;
+import rxpush.common.admin.AdminToken;
 import picocli.CommandLine.Option;
 
 /** Where the admin API is: the standalone launcher's admin port, or subscription-service's management port. */
@@ -21,13 +23,25 @@ class AdminOptions {
             description = "admin API base URL (default: ${DEFAULT-VALUE}; env RXPUSH_ADMIN_URL)")
     URI adminUrl;
 
+    @Option(names = "--admin-token-file", paramLabel = "<file>",
+            defaultValue = "${env:RXPUSH_ADMIN_TOKEN_FILE:-rxpush-data/admin-token}",
+            description = "file holding the admin token, written by rx-push at first start (default: ${DEFAULT-VALUE}; "
+                    + "env RXPUSH_ADMIN_TOKEN_FILE; env RXPUSH_ADMIN_TOKEN gives the token itself)")
+    Path adminTokenFile;
+
     AdminClient client() {
-        return new AdminClient(adminUrl);
+        return new AdminClient(adminUrl, token());
+    }
+
+    private String token() {
+        String token = System.getenv("RXPUSH_ADMIN_TOKEN");
+        return token != null && !token.isBlank() ? token.trim() : AdminToken.readIfPresent(adminTokenFile);
     }
 
     /** One client per subscription-service instance behind the admin URL (see {@link #instances}). */
     List<AdminClient> instanceClients() {
-        return instances(adminUrl, InetAddress::getAllByName).stream().map(AdminClient::new).toList();
+        String token = token();
+        return instances(adminUrl, InetAddress::getAllByName).stream().map(url -> new AdminClient(url, token)).toList();
     }
 
     /**

@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -68,8 +67,7 @@ class ImportLegacyConfigCommand implements Callable<Integer> {
                 err.println(target + " exists; pass --force to overwrite it.");
                 return 2;
             }
-            Files.writeString(target, result.yaml(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+            PrivateFile.write(target, result.yaml());
             out.println("Wrote " + target.toAbsolutePath() + " (it contains the ApiKey: keep it private).");
         }
         for (String warning : result.warnings()) {

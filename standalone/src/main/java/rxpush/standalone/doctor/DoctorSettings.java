@@ -32,6 +32,14 @@ record DoctorSettings(URI tenantUrl, String apiKey, URI notificationUrl, @Valid 
         mailboxes = mailboxes == null ? List.of() : List.copyOf(mailboxes);
     }
 
+    /** Everything but the ApiKey, which is shown only as set or not. */
+    @Override
+    public String toString() {
+        return "DoctorSettings[tenantUrl=" + tenantUrl + ", apiKey=" + (apiKey == null || apiKey.isEmpty() ? "(unset)" : "***")
+                + ", notificationUrl=" + notificationUrl + ", ews=" + ews + ", graph=" + graph + ", mailboxes=" + mailboxes
+                + ", doctor=" + doctor + "]";
+    }
+
     /**
      * @param timeout time budget of each network call (default 10 s)
      */

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import rxpush.common.admin.AdminAccess;
 
 /**
  * The standalone launcher's one admin port (default 8081, 127.0.0.1 only), whatever internal ports
@@ -37,16 +38,21 @@ public final class AdminGateway implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, Integer> managementPorts;
     private final String adminService;
+    private final AdminAccess access;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /**
      * @param port            the admin port to bind on 127.0.0.1 (0 for any free port)
      * @param managementPorts service id to its management port, in display order
      * @param adminService    the service id that serves /api/**
+     * @param access          who may call it (bearer token, Host check, JSON for state changes):
+     *                        checked before anything is proxied; the token is passed on to the admin
+     *                        service, which checks it again
      */
-    public AdminGateway(int port, Map<String, Integer> managementPorts, String adminService) {
+    public AdminGateway(int port, Map<String, Integer> managementPorts, String adminService, AdminAccess access) {
         this.managementPorts = new LinkedHashMap<>(managementPorts);
         this.adminService = adminService;
+        this.access = access;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         } catch (IOException e) {
@@ -64,6 +70,17 @@ public final class AdminGateway implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();
+            AdminAccess.Decision decision = access.check(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                    exchange.getRequestHeaders().getFirst("Host"), exchange.getRequestHeaders().getFirst("Authorization"),
+                    exchange.getRequestHeaders().getFirst("Content-Type"));
+            if (!decision.allowed()) {
+                if (decision.status() == 401) {
+                    exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"rx-push admin\"");
+                }
+                send(exchange, decision.status(), "application/problem+json",
+                        "{\"status\":" + decision.status() + ",\"detail\":\"" + decision.reason() + "\"}");
+                return;
+            }
             if (path.equals("/api") || path.startsWith("/api/") || path.equals("/status")) {
                 proxy(exchange, adminService, exchange.getRequestURI().getRawPath());
             } else if (path.equals("/actuator/health")) {
@@ -95,7 +112,7 @@ public final class AdminGateway implements AutoCloseable {
         HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(UPSTREAM_TIMEOUT)
                 .method(exchange.getRequestMethod(), body.length == 0
                         ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        for (String header : new String[] {"Content-Type", "Accept"}) {
+        for (String header : new String[] {"Content-Type", "Accept", "Authorization"}) {
             String value = exchange.getRequestHeaders().getFirst(header);
             if (value != null) {
                 request.header(header, value);

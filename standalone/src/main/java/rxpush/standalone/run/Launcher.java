@@ -11,6 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 import rxpush.standalone.broker.EmbeddedKafka;
+import java.util.Set;
+import rxpush.common.admin.AdminAccess;
+import rxpush.common.admin.AdminToken;
 import rxpush.standalone.gateway.AdminGateway;
 
 /**
@@ -66,6 +69,14 @@ public final class Launcher implements AutoCloseable {
             } else {
                 out.println("Kafka: external cluster at " + bootstrapServers);
             }
+            // One admin token for the gateway and the subscription service behind it: configured, or
+            // generated once into the data directory (0600), where the CLI finds it.
+            String adminToken = AdminToken.resolve(base.get("rxpush.admin.token"),
+                    launch.settings().dataDir().resolve("admin-token"));
+            base.set("rxpush.admin.token", adminToken);
+            String hosts = base.get("rxpush.admin.allowed-hosts");
+            AdminAccess adminAccess = new AdminAccess(adminToken, hosts == null || hosts.isBlank() ? Set.of()
+                    : Set.of(hosts.split("\\s*,\\s*")));
             Map<String, Integer> managementPorts = new LinkedHashMap<>();
             for (ServiceKind kind : ServiceKind.values()) {
                 ServiceArgs args = base.copy()
@@ -83,7 +94,7 @@ public final class Launcher implements AutoCloseable {
                 managementPorts.put(kind.id(), service.managementPort());
                 log.info("{} started (management port {})", kind.id(), service.managementPort());
             }
-            gateway = new AdminGateway(launch.managementPort(), managementPorts, ServiceKind.SUBSCRIPTION.id());
+            gateway = new AdminGateway(launch.managementPort(), managementPorts, ServiceKind.SUBSCRIPTION.id(), adminAccess);
             started.push(gateway);
             out.println("rx-push is running: notifications on port " + ingress().serverPort()
                     + ", admin API and health on http://127.0.0.1:" + gateway.port() + " (Ctrl-C stops)");

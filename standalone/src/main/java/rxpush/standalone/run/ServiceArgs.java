@@ -42,6 +42,11 @@ final class ServiceArgs {
         return this;
     }
 
+    /** The value of an option, or null. */
+    String get(String key) {
+        return options.get(key);
+    }
+
     ServiceArgs copy() {
         ServiceArgs copy = new ServiceArgs(List.of());
         copy.options.putAll(options);

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import rxpush.testsupport.LoopbackHttp;
 import rxpush.testsupport.LoopbackHttp.Answer;
@@ -33,6 +36,19 @@ class AdminVerbsTest {
                 assertThat(r.body()).isEqualTo("{\"address\":\"room.1@contoso.com\",\"protocol\":\"GRAPH\"}");
             });
             assertThat(out.toString()).contains("Added Room.1@Contoso.com (GRAPH).").contains("protocol: GRAPH");
+        }
+    }
+
+    @Test
+    void theTokenFromTheTokenFileIsSentWithEveryCall(@TempDir Path dir) throws Exception {
+        Path tokenFile = Files.writeString(dir.resolve("admin-token"), "cli-token-123\n");
+        try (LoopbackHttp api = new LoopbackHttp(r -> Answer.json(202, "{}"))) {
+            assertThat(run("resync", "room.1@contoso.com", "--admin-url", api.url(""), "--admin-token-file", tokenFile.toString()))
+                    .isZero();
+            assertThat(api.requests).singleElement().satisfies(r -> {
+                assertThat(r.header("Authorization")).isEqualTo("Bearer cli-token-123");
+                assertThat(r.header("Content-Type")).isEqualTo("application/json");
+            });
         }
     }
 

@@ -47,6 +47,23 @@ class ImportLegacyConfigCommandTest {
     }
 
     @Test
+    void theWrittenFileIsReadableByItsOwnerOnly() throws IOException {
+        Path target = dir.resolve("application.yml");
+        // an existing world-readable file is replaced, not rewritten with its old permissions
+        Files.writeString(target, "old");
+        Files.setPosixFilePermissions(target, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+
+        assertThat(run("import-legacy-config", legacyFixture().toString(), "-o", target.toString(), "--force")).isZero();
+
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(target)))
+                .isEqualTo("rw-------");
+        assertThat(Files.readString(target)).contains("rxpush:");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+        }
+    }
+
+    @Test
     void refusesToOverwriteWithoutForce() throws IOException {
         Path legacy = legacyFixture();
         Path target = Files.writeString(dir.resolve("application.yml"), "keep me");

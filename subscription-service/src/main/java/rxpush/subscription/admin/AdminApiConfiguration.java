@@ -3,7 +3,14 @@ package rxpush.subscription.admin;
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration;
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextType;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import java.util.Set;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import rxpush.common.admin.AdminAccess;
+import rxpush.common.admin.AdminToken;
+import rxpush.common.config.AdminSettings;
+import rxpush.subscription.SubscriptionProperties;
 import rxpush.subscription.engine.SubscriptionEngine;
 import rxpush.subscription.registry.MailboxRegistry;
 
@@ -18,6 +25,21 @@ import rxpush.subscription.registry.MailboxRegistry;
 // several in one JVM): only a context that runs the subscription engine gets its admin API.
 @ConditionalOnBean(SubscriptionEngine.class)
 public class AdminApiConfiguration {
+
+    /**
+     * The bearer token and Host check in front of every endpoint of this context (docs/security.md,
+     * "Operator surfaces"); first in the chain.
+     */
+    @Bean
+    FilterRegistrationBean<AdminGuard> adminGuard(SubscriptionProperties properties) {
+        AdminSettings admin = properties.admin();
+        AdminAccess access = new AdminAccess(AdminToken.resolve(admin.token(), admin.tokenFile()),
+                Set.copyOf(admin.allowedHosts()));
+        FilterRegistrationBean<AdminGuard> bean = new FilterRegistrationBean<>(new AdminGuard(access));
+        bean.addUrlPatterns("/*");
+        bean.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return bean;
+    }
 
     @Bean
     MailboxController mailboxController(MailboxRegistry registry, SubscriptionEngine engine) {

@@ -41,11 +41,12 @@ final class Creation {
     SubscriptionState subscribe(MailboxState m, OwnedPartition owned, Protocol protocol,
             String watermark, List<String> staleIds) throws ExchangeException {
         Instant now = engine.clock.instant();
+        // Fresh secrets for every subscription made (first, recovered or recreated): a replaced
+        // subscription's token and clientState stop working once its record is gone.
         String secret = SecretHash.newSecret();
-        StateBuilder pendingBuilder = StateBuilder.pending(m.address, protocol, now);
-        if (protocol == Protocol.EWS) {
-            pendingBuilder.tokenHash(SecretHash.hash(secret));
-        } else {
+        String urlToken = protocol == Protocol.EWS ? secret : SecretHash.newSecret();
+        StateBuilder pendingBuilder = StateBuilder.pending(m.address, protocol, now).tokenHash(SecretHash.hash(urlToken));
+        if (protocol == Protocol.GRAPH) {
             pendingBuilder.clientStateHash(SecretHash.hash(secret));
         }
         SubscriptionState pending = pendingBuilder.build(owned.epoch, now);
@@ -65,7 +66,7 @@ final class Creation {
                         .watermark(s.watermark(), s.watermark() == null ? null : at).build(owned.epoch, at);
             }
             Instant at = engine.clock.instant();
-            GraphClient.Subscription s = graph().create(m.address, secret, at.plus(engine.settings.graphLifetime()));
+            GraphClient.Subscription s = graph().create(m.address, secret, urlToken, at.plus(engine.settings.graphLifetime()));
             return StateBuilder.from(pending).status(SubscriptionStatus.ACTIVE).subscriptionId(s.id())
                     .expiresAt(s.expiresAt()).build(owned.epoch, engine.clock.instant());
         } catch (ExchangeException e) {

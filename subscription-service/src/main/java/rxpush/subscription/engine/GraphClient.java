@@ -11,8 +11,12 @@ public interface GraphClient {
     record Subscription(String id, String mailbox, URI notificationUrl, Instant expiresAt) {
     }
 
-    /** POST /subscriptions for /users/{mailbox}/events; the clientState is a secret: never log it. */
-    Subscription create(String mailbox, String clientState, Instant expiresAt) throws ExchangeException;
+    /**
+     * POST /subscriptions for /users/{mailbox}/events, notifying {@code {notification-url}/{urlToken}}
+     * and {@code {lifecycle-url}/{urlToken}}. The clientState and the URL token are secrets: never
+     * log them.
+     */
+    Subscription create(String mailbox, String clientState, String urlToken, Instant expiresAt) throws ExchangeException;
 
     /** PATCH /subscriptions/{id}: the new expiry Graph granted. NOT_FOUND when Graph no longer has it. */
     Instant renew(String subscriptionId, Instant expiresAt) throws ExchangeException;

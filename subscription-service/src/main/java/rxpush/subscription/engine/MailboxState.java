@@ -55,6 +55,12 @@ final class MailboxState {
     Instant lastRenewedAt;
     Instant lastRecreatedAt;
     Instant lastResyncAt;
+    /**
+     * A Graph {@code missed} that arrived within {@link Signals#MIN_RESYNC_INTERVAL} of the last RESYNC:
+     * when it was received, else null. Maintenance issues one RESYNC for all of them once the interval
+     * has passed, unless a later RESYNC covered it.
+     */
+    Instant resyncDeferredSince;
 
     // Retry and status.
     int attempts;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import rxpush.common.contract.ChangeNotification;
 import rxpush.common.contract.Protocol;
 import rxpush.common.contract.SubscriptionState;
 
@@ -54,6 +55,7 @@ final class Maintenance {
         List<SubscriptionState> states = new ArrayList<>();
         List<String> tombstones = new ArrayList<>();
         List<Runnable> onWritten = new ArrayList<>();
+        List<ChangeNotification> resyncs = new ArrayList<>();
         Instant expired = now.minus(engine.settings.obsoleteRetention());
         for (String address : List.copyOf(owned.mailboxes)) {
             MailboxState m = engine.mailboxes.get(address);
@@ -84,6 +86,10 @@ final class Maintenance {
                         }
                     });
                 }
+                ChangeNotification deferred = deferredResync(m, now);
+                if (deferred != null) {
+                    resyncs.add(deferred);
+                }
                 forget = !m.busy && m.registration == null && m.current == null && m.obsolete.isEmpty();
             }
             if (forget) {
@@ -93,11 +99,28 @@ final class Maintenance {
             } else {
                 engine.reschedule(m);
             }
-            if (states.size() + tombstones.size() >= CHUNK) {
-                flush(owned, states, tombstones, onWritten);
+            if (states.size() + tombstones.size() + resyncs.size() >= CHUNK) {
+                flush(owned, states, tombstones, resyncs, onWritten);
             }
         }
-        flush(owned, states, tombstones, onWritten);
+        flush(owned, states, tombstones, resyncs, onWritten);
+    }
+
+    /** The RESYNC for Graph {@code missed} events coalesced by {@link Signals}, once its interval has passed. */
+    private static ChangeNotification deferredResync(MailboxState m, Instant now) {
+        if (m.resyncDeferredSince == null) {
+            return null;
+        }
+        if (m.lastResyncAt != null && m.lastResyncAt.isAfter(m.resyncDeferredSince)) {
+            m.resyncDeferredSince = null; // a later RESYNC covered it
+            return null;
+        }
+        if (m.lastResyncAt != null && now.isBefore(m.lastResyncAt.plus(Signals.MIN_RESYNC_INTERVAL))) {
+            return null;
+        }
+        m.resyncDeferredSince = null;
+        m.lastResyncAt = now;
+        return StateBuilder.resync(m.address, Protocol.GRAPH, "Graph reported missed notifications", now);
     }
 
     /** The ACTIVE EWS record with the live heartbeat and watermark, when the registry's copy is stale. */
@@ -118,14 +141,15 @@ final class Maintenance {
     }
 
     private static void flush(OwnedPartition owned, List<SubscriptionState> states, List<String> tombstones,
-            List<Runnable> onWritten) {
-        if (states.isEmpty() && tombstones.isEmpty()) {
+            List<ChangeNotification> resyncs, List<Runnable> onWritten) {
+        if (states.isEmpty() && tombstones.isEmpty() && resyncs.isEmpty()) {
             return;
         }
-        owned.store.write(new Batch(states, tombstones, List.of()));
+        owned.store.write(new Batch(List.copyOf(states), List.copyOf(tombstones), List.copyOf(resyncs)));
         onWritten.forEach(Runnable::run);
         states.clear();
         tombstones.clear();
+        resyncs.clear();
         onWritten.clear();
     }
 }

@@ -39,7 +39,7 @@ final class OrphanSweep {
         }
         List<GraphClient.Subscription> orphans = new ArrayList<>();
         for (GraphClient.Subscription s : all) {
-            if (s.mailbox() == null || !engine.settings.graphNotificationUrl().equals(s.notificationUrl())) {
+            if (s.mailbox() == null || !ours(s.notificationUrl())) {
                 continue;
             }
             int partition = engine.settings.partitionOf().applyAsInt(s.mailbox());
@@ -67,5 +67,12 @@ final class OrphanSweep {
         if (!orphans.isEmpty()) {
             log.info("Orphan sweep deleted {} Graph subscriptions", orphans.size());
         }
+    }
+
+    /** Our notificationUrl: the shared one of older versions, or one of its per-subscription children. */
+    private boolean ours(java.net.URI url) {
+        String shared = engine.settings.graphNotificationUrl().toString();
+        return url != null && (url.toString().equals(shared) || url.toString().startsWith(shared + "/")
+                && url.toString().indexOf('/', shared.length() + 1) < 0);
     }
 }

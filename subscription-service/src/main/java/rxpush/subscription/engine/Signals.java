@@ -1,5 +1,6 @@
 package rxpush.subscription.engine;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,6 +23,13 @@ import rxpush.common.contract.SubscriptionState;
  * transaction), so a new owner continues the work instead of redoing or forgetting it.
  */
 final class Signals {
+
+    /**
+     * Graph {@code missed} events for one mailbox cause at most one RESYNC per this interval; later ones
+     * within it are coalesced into one RESYNC at its end (a RESYNC reads the whole calendar window).
+     */
+    static final Duration MIN_RESYNC_INTERVAL = Duration.ofMinutes(5);
+
 
     private static final Logger log = LoggerFactory.getLogger(Signals.class);
     private static final int REMEMBERED_IDS = 100_000;
@@ -189,6 +197,14 @@ final class Signals {
                 }
                 case MISSED -> {
                     if (m.lastResyncAt != null && !n.receivedAt().isAfter(m.lastResyncAt)) {
+                        return;
+                    }
+                    if (m.lastResyncAt != null && now.isBefore(m.lastResyncAt.plus(MIN_RESYNC_INTERVAL))) {
+                        // Every variant of a lifecycle notification passes the dedup on its id: without this
+                        // bound, each would read the whole calendar again. Deferred, not dropped.
+                        if (m.resyncDeferredSince == null) {
+                            m.resyncDeferredSince = n.receivedAt();
+                        }
                         return;
                     }
                     m.lastResyncAt = now;

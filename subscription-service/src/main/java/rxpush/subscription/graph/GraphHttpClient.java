@@ -28,8 +28,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Microsoft Graph subscription requests over {@link GraphHttp} (bearer token, 401 refresh, 429/503
  * with Retry-After). Resource {@code /users/{mailbox}/events}, change types created, updated and
- * deleted, notifications to {@code {notification-url}/graph/notifications} and lifecycle events to
- * {@code {notification-url}/graph/lifecycle}.
+ * deleted, notifications to {@code {notification-url}/graph/notifications/{token}} and lifecycle events
+ * to {@code {notification-url}/graph/lifecycle/{token}}, the token a secret of the subscription (ingress
+ * refuses any other before reading a body).
  */
 public final class GraphHttpClient implements GraphClient {
 
@@ -49,11 +50,12 @@ public final class GraphHttpClient implements GraphClient {
     }
 
     @Override
-    public Subscription create(String mailbox, String clientState, Instant expiresAt) throws ExchangeException {
+    public Subscription create(String mailbox, String clientState, String urlToken, Instant expiresAt)
+            throws ExchangeException {
         ObjectNode body = ContractJson.mapper().createObjectNode();
         body.put("changeType", CHANGE_TYPES);
-        body.put("notificationUrl", notificationUrl.toString());
-        body.put("lifecycleNotificationUrl", lifecycleUrl.toString());
+        body.put("notificationUrl", notificationUrl + "/" + urlToken);
+        body.put("lifecycleNotificationUrl", lifecycleUrl + "/" + urlToken);
         body.put("resource", "/users/" + URLEncoder.encode(mailbox, StandardCharsets.UTF_8).replace("%40", "@") + "/events");
         body.put("expirationDateTime", expiresAt.toString());
         body.put("clientState", clientState);

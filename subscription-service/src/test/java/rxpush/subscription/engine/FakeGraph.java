@@ -29,6 +29,9 @@ final class FakeGraph implements GraphClient {
     }
 
     final Map<String, Sub> subs = new LinkedHashMap<>();
+    /** The secrets of every create, in order: clientState and notificationUrl token. */
+    final List<String> createdClientStates = new ArrayList<>();
+    final List<String> createdUrlTokens = new ArrayList<>();
     final List<String> calls = new ArrayList<>();
     final List<Instant> callTimes = new ArrayList<>();
     private final Clock clock;
@@ -55,13 +58,15 @@ final class FakeGraph implements GraphClient {
     }
 
     @Override
-    public synchronized Subscription create(String mailbox, String clientState, Instant expiresAt) throws ExchangeException {
+    public synchronized Subscription create(String mailbox, String clientState, String urlToken, Instant expiresAt) throws ExchangeException {
         call("create " + mailbox);
         beforeCreate.accept(mailbox);
+        createdClientStates.add(clientState);
+        createdUrlTokens.add(urlToken);
         Instant cap = clock.instant().plus(Duration.ofMinutes(10_080));
         Sub sub = new Sub("graph-" + COUNTER.incrementAndGet(), mailbox, clientState, expiresAt.isAfter(cap) ? cap : expiresAt);
         subs.put(sub.id, sub);
-        return new Subscription(sub.id, mailbox, notificationUrl, sub.expiresAt);
+        return new Subscription(sub.id, mailbox, URI.create(notificationUrl + "/" + urlToken), sub.expiresAt);
     }
 
     @Override

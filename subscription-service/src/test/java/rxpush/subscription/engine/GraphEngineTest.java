@@ -50,6 +50,48 @@ class GraphEngineTest {
     }
 
     @Test
+    void theNotificationUrlCarriesASecretTokenWhoseHashIsInTheRecord() {
+        f.adopt(graphBox(ROOM));
+
+        String token = f.graph.createdUrlTokens.getFirst();
+        assertThat(token).matches("[A-Za-z0-9_-]{43}");
+        assertThat(SecretHash.matches(token, active().ingressTokenHash())).isTrue();
+        assertThat(active().ingressTokenHash()).isNotEqualTo(active().clientStateHash());
+    }
+
+    @Test
+    void aRecreatedSubscriptionGetsAFreshClientStateAndUrlToken() {
+        f.adopt(graphBox(ROOM));
+        String id = active().subscriptionId();
+        f.graph.drop(id);
+
+        f.engine.lifecycle(0, f.lifecycle("n-r", ROOM, id, LifecycleEvent.SUBSCRIPTION_REMOVED));
+
+        assertThat(f.graph.createdClientStates).hasSize(2).doesNotHaveDuplicates();
+        assertThat(f.graph.createdUrlTokens).hasSize(2).doesNotHaveDuplicates();
+        assertThat(SecretHash.matches(f.graph.createdClientStates.getLast(), active().clientStateHash())).isTrue();
+        assertThat(SecretHash.matches(f.graph.createdUrlTokens.getLast(), active().ingressTokenHash())).isTrue();
+    }
+
+    @Test
+    void fiftyMissedVariantsCauseOneResyncAndOneMoreAfterTheInterval() {
+        f.adopt(graphBox(ROOM));
+        String id = active().subscriptionId();
+
+        for (int i = 0; i < 50; i++) {
+            f.engine.lifecycle(0, f.lifecycle("missed-" + i, ROOM, id, LifecycleEvent.MISSED));
+            f.scheduler.advance(Duration.ofSeconds(2));
+        }
+        assertThat(f.store.resyncs).hasSize(1);
+
+        // the variants that arrived within the interval are coalesced into one RESYNC at its end
+        f.scheduler.advance(Signals.MIN_RESYNC_INTERVAL.plusMinutes(5));
+        assertThat(f.store.resyncs).hasSize(2);
+        f.scheduler.advance(Duration.ofHours(1));
+        assertThat(f.store.resyncs).hasSize(2);
+    }
+
+    @Test
     void aFreshClientStateForEverySubscription() {
         f.adopt(graphBox(ROOM), graphBox("room.102@contoso.com"));
         assertThat(f.graph.subs.values()).extracting(s -> s.clientState).doesNotHaveDuplicates().hasSize(2);
@@ -234,8 +276,8 @@ class GraphEngineTest {
     void theOrphanSweepDeletesOurUnknownSubscriptionsOnly() throws Exception {
         f.adopt(graphBox(ROOM));
         String known = active().subscriptionId();
-        String orphan = f.graph.create(ROOM, "x", f.now().plus(Duration.ofDays(1))).id();
-        String removedMailbox = f.graph.create("gone@contoso.com", "x", f.now().plus(Duration.ofDays(1))).id();
+        String orphan = f.graph.create(ROOM, "x", "url-token", f.now().plus(Duration.ofDays(1))).id();
+        String removedMailbox = f.graph.create("gone@contoso.com", "x", "url-token", f.now().plus(Duration.ofDays(1))).id();
 
         f.engine.runMaintenance();
 

@@ -237,7 +237,7 @@ class SimulatorGraphIT {
         // Ours (our notification URL) but unknown to the registry: left by a crash between Graph's answer
         // and the ACTIVE write, or by a mailbox removed while rx-push was down.
         String other = sim.mailboxes().get(1).toLowerCase();
-        String orphan = client.create(other, SecretHash.newSecret(), scheduler.now().plus(Duration.ofDays(1))).id();
+        String orphan = client.create(other, SecretHash.newSecret(), "url-token", scheduler.now().plus(Duration.ofDays(1))).id();
         assertThat(liveAtGraph(other)).hasSize(1);
 
         engine.runMaintenance();

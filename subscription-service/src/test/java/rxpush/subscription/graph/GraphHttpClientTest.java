@@ -42,16 +42,16 @@ class GraphHttpClientTest {
     }
 
     @Test
-    void createsAnEventSubscriptionWithBothUrlsAndTheClientState() throws Exception {
+    void createsAnEventSubscriptionWithBothTokenizedUrlsAndTheClientState() throws Exception {
         Instant expiry = Instant.parse("2026-11-09T08:00:00Z");
-        GraphClient.Subscription s = client.create("room.1@contoso.com", "secret-client-state", expiry);
+        GraphClient.Subscription s = client.create("room.1@contoso.com", "secret-client-state", "url-token", expiry);
 
         assertThat(s.mailbox()).isEqualTo("room.1@contoso.com");
         assertThat(s.expiresAt()).isEqualTo(expiry);
-        assertThat(s.notificationUrl()).isEqualTo(NOTIFY);
+        assertThat(s.notificationUrl()).hasToString(NOTIFY + "/url-token");
         GraphStub.Sub atGraph = stub.subs.get(s.id());
         assertThat(atGraph.resource()).isEqualTo("/users/room.1@contoso.com/events");
-        assertThat(atGraph.lifecycleUrl()).isEqualTo(LIFECYCLE.toString());
+        assertThat(atGraph.lifecycleUrl()).isEqualTo(LIFECYCLE + "/url-token");
         assertThat(atGraph.clientState()).isEqualTo("secret-client-state");
         assertThat(stub.requests()).filteredOn(r -> r.method().equals("POST") && r.path().endsWith("/subscriptions"))
                 .singleElement().satisfies(r -> {
@@ -63,7 +63,7 @@ class GraphHttpClientTest {
 
     @Test
     void renewsByPatchAndReportsAGoneSubscriptionAsNotFound() throws Exception {
-        GraphClient.Subscription s = client.create("room.1@contoso.com", "cs", Instant.parse("2026-11-09T08:00:00Z"));
+        GraphClient.Subscription s = client.create("room.1@contoso.com", "cs", "url-token", Instant.parse("2026-11-09T08:00:00Z"));
         Instant later = Instant.parse("2026-11-12T08:00:00Z");
         assertThat(client.renew(s.id(), later)).isEqualTo(later);
 
@@ -75,8 +75,8 @@ class GraphHttpClientTest {
 
     @Test
     void listsEveryPage() throws Exception {
-        client.create("room.1@contoso.com", "a", Instant.parse("2026-11-09T08:00:00Z"));
-        client.create("room.2@contoso.com", "b", Instant.parse("2026-11-09T08:00:00Z"));
+        client.create("room.1@contoso.com", "a", "url-token", Instant.parse("2026-11-09T08:00:00Z"));
+        client.create("room.2@contoso.com", "b", "url-token", Instant.parse("2026-11-09T08:00:00Z"));
         String next = stub.baseUrl() + "/subscriptions?$skiptoken=page2";
         stub.override = r -> r.method().equals("GET") && r.path().equals("/v1.0/subscriptions")
                 ? Answer.json(200, "{\"value\":[{\"id\":\"x\",\"resource\":\"Users/Other@Contoso.com/Events\","
@@ -91,7 +91,7 @@ class GraphHttpClientTest {
     void throttlingCarriesRetryAfter() {
         stub.override = r -> r.method().equals("POST") && r.path().endsWith("/subscriptions")
                 ? new Answer(429, "application/json", "{}", Map.of("Retry-After", "17")) : null;
-        assertThatThrownBy(() -> client.create("room.1@contoso.com", "cs", Instant.now().plusSeconds(3600)))
+        assertThatThrownBy(() -> client.create("room.1@contoso.com", "cs", "url-token", Instant.now().plusSeconds(3600)))
                 .isInstanceOfSatisfying(ExchangeException.class, e -> {
                     assertThat(e.kind()).isEqualTo(ExchangeException.Kind.THROTTLED);
                     assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(17));
@@ -104,7 +104,7 @@ class GraphHttpClientTest {
         stub.override = r -> r.method().equals("POST") && r.path().endsWith("/subscriptions")
                 ? Answer.json(400, "{\"error\":{\"code\":\"ValidationError\",\"message\":\"Subscription validation request failed\"}}")
                 : null;
-        assertThatThrownBy(() -> client.create("room.1@contoso.com", "cs", Instant.now().plusSeconds(3600)))
+        assertThatThrownBy(() -> client.create("room.1@contoso.com", "cs", "url-token", Instant.now().plusSeconds(3600)))
                 .isInstanceOfSatisfying(ExchangeException.class, e -> {
                     assertThat(e.kind()).isEqualTo(ExchangeException.Kind.TRANSIENT);
                     assertThat(e.getMessage()).contains("400").contains("ValidationError").doesNotContain("cs\"");
@@ -112,11 +112,11 @@ class GraphHttpClientTest {
         stub.override = r -> r.method().equals("POST") && r.path().endsWith("/subscriptions")
                 ? Answer.json(400, "{\"error\":{\"code\":\"ExtensionError\",\"message\":\"expiration too far\"}}")
                 : null;
-        assertThatThrownBy(() -> client.create("room.1@contoso.com", "cs", Instant.now().plusSeconds(3600)))
+        assertThatThrownBy(() -> client.create("room.1@contoso.com", "cs", "url-token", Instant.now().plusSeconds(3600)))
                 .isInstanceOfSatisfying(ExchangeException.class,
                         e -> assertThat(e.kind()).isEqualTo(ExchangeException.Kind.PERMANENT));
         stub.override = r -> r.method().equals("POST") && r.path().endsWith("/subscriptions") ? Answer.json(502, "{}") : null;
-        assertThatThrownBy(() -> client.create("room.1@contoso.com", "cs", Instant.now().plusSeconds(3600)))
+        assertThatThrownBy(() -> client.create("room.1@contoso.com", "cs", "url-token", Instant.now().plusSeconds(3600)))
                 .isInstanceOfSatisfying(ExchangeException.class,
                         e -> assertThat(e.kind()).isEqualTo(ExchangeException.Kind.TRANSIENT));
     }
@@ -124,7 +124,7 @@ class GraphHttpClientTest {
     @Test
     void refusedCredentialsArePermanent() {
         stub.override = r -> r.path().equals("/token") ? Answer.json(401, "{\"error\":\"invalid_client\"}") : null;
-        assertThatThrownBy(() -> client.create("room.1@contoso.com", "cs", Instant.now().plusSeconds(3600)))
+        assertThatThrownBy(() -> client.create("room.1@contoso.com", "cs", "url-token", Instant.now().plusSeconds(3600)))
                 .isInstanceOfSatisfying(ExchangeException.class, e -> {
                     assertThat(e.kind()).isEqualTo(ExchangeException.Kind.PERMANENT);
                     assertThat(e.getMessage()).contains("invalid_client").doesNotContain("client_secret");

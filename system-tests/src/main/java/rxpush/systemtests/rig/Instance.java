@@ -15,6 +15,12 @@ import java.net.URI;
  */
 public record Instance(String name, Role role, int index, int port, int adminPort, String healthPath) {
 
+    /**
+     * The admin token every rx-push service of a rig is configured with ({@code rxpush.admin.token}):
+     * the subscription service's admin port wants it for everything but health.
+     */
+    public static final String ADMIN_TOKEN = "rig-admin-token-not-a-secret";
+
     /** The base URL of its main port. */
     public URI url() {
         return URI.create("http://127.0.0.1:" + port);

@@ -76,6 +76,7 @@ final class ServiceWiring {
             props.put("management.server.port", Integer.toString(instance.adminPort()));
         }
         props.put("spring.kafka.bootstrap-servers", topology.bootstrapServers());
+        props.put("rxpush.admin.token", Instance.ADMIN_TOKEN);
         props.put("rxpush.topics.replication-factor", Integer.toString(topology.replicationFactor()));
         props.put("rxpush.topics.min-insync-replicas", Integer.toString(topology.minInsyncReplicas()));
         if (topology.spec().simulators()) {

@@ -102,7 +102,7 @@ class GraphMailboxesIT {
         URI api = stack.topology().instance("subscription-1").adminUrl().resolve("/api/mailboxes");
         String body = "{\"address\":\"" + address + "\",\"protocol\":\"GRAPH\",\"enabled\":" + enabled + "}";
         HttpResponse<String> response = send(HttpRequest.newBuilder(api).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+                .header("Authorization", "Bearer " + Instance.ADMIN_TOKEN).POST(HttpRequest.BodyPublishers.ofString(body)));
         assertThat(response.statusCode()).as(response.body()).isBetween(200, 201);
     }
 

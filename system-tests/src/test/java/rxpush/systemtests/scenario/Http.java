@@ -42,6 +42,7 @@ final class Http {
     }
 
     private static String text(HttpRequest.Builder request) {
+        request.header("Authorization", "Bearer " + rxpush.systemtests.rig.Instance.ADMIN_TOKEN);
         try {
             HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
