@@ -5,6 +5,11 @@ import org.springframework.context.annotation.Import;
 
 /** The /sim control endpoints. */
 @Configuration(proxyBeanMethods = false)
-@Import({ControlController.class, SubscriptionControlController.class, ControlErrors.class})
+@Import({ControlController.class, SubscriptionControlController.class, ControlErrors.class, AccessController.class})
 public class ControlConfiguration {
+
+    @org.springframework.context.annotation.Bean
+    AccessRules accessRules() {
+        return new AccessRules(null);
+    }
 }
