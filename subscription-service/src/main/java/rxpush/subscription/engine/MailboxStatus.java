@@ -24,6 +24,8 @@ import rxpush.common.contract.SubscriptionHealth;
  * @param nextActionAt        when it is due (a watchdog deadline for EWS)
  * @param attempts            failed attempts in a row
  * @param obsoleteSubscriptions replaced subscriptions still kept OBSOLETE
+ * @param parked              why the mailbox is parked (refused by Exchange/Graph until an operator fixes
+ *                            permissions: the reason names the fix); null when it is not
  */
 public record MailboxStatus(
         String address,
@@ -42,7 +44,8 @@ public record MailboxStatus(
         String nextAction,
         Instant nextActionAt,
         int attempts,
-        int obsoleteSubscriptions) {
+        int obsoleteSubscriptions,
+        String parked) {
 
     static MailboxStatus of(MailboxState m, Instant now) {
         var current = m.current;
@@ -53,6 +56,7 @@ public record MailboxStatus(
                 current == null ? null : current.subscriptionId(),
                 current == null ? null : current.expiresAt(),
                 m.lastNotificationAt, m.lastHeartbeatAt, watermarkAge, m.lastError, m.lastErrorAt,
-                m.nextAction.name(), m.nextActionAt, m.attempts, m.obsolete.size());
+                m.nextAction.name(), m.nextActionAt, m.attempts, m.obsolete.size(),
+                m.parkedReason);
     }
 }
