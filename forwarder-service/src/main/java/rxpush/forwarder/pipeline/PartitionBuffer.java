@@ -40,6 +40,11 @@ final class PartitionBuffer {
 
     /** The ready records and their later duplicates, at most {@code max} ready ones, in offset order. */
     List<Hint> takeReady(Instant now, Duration debounce, int max) {
+        return takeReady(now, debounce, max, mailbox -> false);
+    }
+
+    /** As above, leaving out the records of mailboxes {@code held} (parked until their next try). */
+    List<Hint> takeReady(Instant now, Duration debounce, int max, java.util.function.Predicate<String> held) {
         List<Hint> batch = new ArrayList<>();
         Set<String> items = new HashSet<>();
         long lastReady = -1;
@@ -47,7 +52,8 @@ final class PartitionBuffer {
             if (batch.size() >= max) {
                 break;
             }
-            if (!hint.seenAt().plus(debounce).isAfter(now)) {
+            if (!hint.seenAt().plus(debounce).isAfter(now)
+                    && (hint.notification() == null || !held.test(hint.notification().mailbox()))) {
                 batch.add(hint);
                 items.addAll(itemKeys(hint));
                 lastReady = hint.offset();
@@ -58,6 +64,9 @@ final class PartitionBuffer {
         }
         // Every batch record has an offset up to lastReady, so what follows is not in it yet.
         for (Hint later : pending.tailMap(lastReady, false).values()) {
+            if (later.notification() != null && held.test(later.notification().mailbox())) {
+                continue;
+            }
             if (itemKeys(later).stream().anyMatch(items::contains)) {
                 batch.add(later);
             }
