@@ -73,24 +73,36 @@ public final class EwsFailures {
      * the service account's password, for every mailbox.
      */
     public static Optional<String> mailboxRefusal(Throwable failure) {
+        return refusal(failure).map(Refusal::message);
+    }
+
+    /** What Exchange refused for one mailbox, and the fix; see {@link #mailboxRefusal}. */
+    public record Refusal(String what, String fix) {
+        public String message() {
+            return what + ": " + fix;
+        }
+    }
+
+    /** {@link #mailboxRefusal} as its two halves, for reports that print the fix on its own line. */
+    public static Optional<Refusal> refusal(Throwable failure) {
         Optional<EwsPolicyBlockedException> blocked = policyBlocked(failure);
         if (blocked.isPresent()) {
-            return Optional.of("EWS is blocked by policy for this tenant (X-EWS-Policy-Reason: "
-                    + blocked.get().reason() + "): move this mailbox to Graph");
+            return Optional.of(new Refusal("EWS is blocked by policy for this tenant (X-EWS-Policy-Reason: "
+                    + blocked.get().reason() + ")", "move this mailbox to Graph"));
         }
         if (isDelegateSubscriptionRefused(failure)) {
-            return Optional.of("ErrorSubscriptionDelegateAccessNotSupported: Exchange refuses push subscriptions"
-                    + " through delegate access; set rxpush.ews.use-impersonation=true and give the service account"
-                    + " the ApplicationImpersonation role (New-ManagementRoleAssignment -Role ApplicationImpersonation)");
+            return Optional.of(new Refusal("ErrorSubscriptionDelegateAccessNotSupported: Exchange refuses push"
+                    + " subscriptions through delegate access", "set rxpush.ews.use-impersonation=true and give the service"
+                    + " account the ApplicationImpersonation role (New-ManagementRoleAssignment -Role ApplicationImpersonation)"));
         }
         if (hasCode(failure, ServiceError.ErrorImpersonateUserDenied) || hasCode(failure, ServiceError.ErrorImpersonationDenied)
                 || hasCode(failure, ServiceError.ErrorImpersonationFailed)) {
-            return Optional.of(errorCode(failure).orElseThrow() + ": the service account may not impersonate this"
-                    + " mailbox; extend the ApplicationImpersonation role assignment's scope to it");
+            return Optional.of(new Refusal(errorCode(failure).orElseThrow() + ": the service account may not impersonate"
+                    + " this mailbox", "extend the ApplicationImpersonation role assignment's scope to it"));
         }
         if (hasCode(failure, ServiceError.ErrorAccessDenied) || hasCode(failure, ServiceError.ErrorSubscriptionAccessDenied)) {
-            return Optional.of(errorCode(failure).orElseThrow() + ": the service account has no access to this"
-                    + " mailbox; check its ApplicationImpersonation scope (or its rights on the mailbox)");
+            return Optional.of(new Refusal(errorCode(failure).orElseThrow() + ": the service account has no access to"
+                    + " this mailbox", "check its ApplicationImpersonation scope (or its rights on the mailbox)"));
         }
         return Optional.empty();
     }
