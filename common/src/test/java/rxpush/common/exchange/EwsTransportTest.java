@@ -137,6 +137,42 @@ class EwsTransportTest {
     }
 
     @Test
+    void oauthSendsTheAppsBearerTokenForTheEwsHostsScopeAndNoPassword() {
+        String token = "{\"token_type\":\"Bearer\",\"expires_in\":3599,\"access_token\":\"ews-token\"}";
+        try (LoopbackHttp exchange = new LoopbackHttp(request -> request.path().contains("/oauth2/")
+                ? Answer.json(200, token) : Answer.xml(200, ITEM_NOT_FOUND))) {
+            EwsSettings ews = new EwsSettings(URI.create(exchange.url("/EWS/Exchange.asmx")), "svc", "pw", null, true,
+                    Duration.ofMinutes(5), Duration.ofMinutes(5), EwsSettings.EwsAuth.OAUTH, null, null, false);
+            rxpush.common.config.GraphSettings app = new rxpush.common.config.GraphSettings(
+                    URI.create("https://graph.microsoft.com/v1.0"), null, "tenant-1", "app", "secret",
+                    URI.create(exchange.url("")), null, null, null, false);
+            EwsServiceFactory factory = EwsServiceFactory.create(ews, app, java.net.http.HttpClient.newHttpClient(),
+                    java.time.Clock.systemUTC(), Duration.ofSeconds(10));
+            try (ExchangeService service = factory.open("room@contoso.com")) {
+                Appointment.bind(service, new ItemId("AAMkAD-x"));
+            } catch (Exception e) {
+                assertThat(EwsFailures.isItemGone(e)).as("Exchange answered: %s", e).isTrue();
+            }
+            assertThat(exchange.requests.get(0).path()).isEqualTo("/tenant-1/oauth2/v2.0/token");
+            assertThat(exchange.requests.get(0).body()).contains("scope=https%3A%2F%2F127.0.0.1%2F.default");
+            LoopbackHttp.Request soap = exchange.requests.get(1);
+            assertThat(soap.header("Authorization")).isEqualTo("Bearer ews-token");
+            assertThat(soap.body()).contains("ExchangeImpersonation");
+        }
+    }
+
+    @Test
+    void oauthWithoutAnAppRegistrationIsAClearStartUpError() {
+        EwsSettings ews = new EwsSettings(URI.create("https://outlook.office365.com/EWS/Exchange.asmx"), null, null,
+                null, true, Duration.ofMinutes(5), Duration.ofMinutes(5), EwsSettings.EwsAuth.OAUTH, null, null, false);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EwsServiceFactory.create(ews,
+                new rxpush.common.config.GraphSettings(URI.create("https://graph.microsoft.com/v1.0"), null, null, null,
+                        null), java.net.http.HttpClient.newHttpClient(), java.time.Clock.systemUTC(), Duration.ofSeconds(1)))
+                .hasMessageContaining("rxpush.ews.auth=OAUTH needs the app registration in rxpush.graph.*");
+        assertThat(EwsServiceFactory.ewsScope(ews.url())).isEqualTo("https://outlook.office365.com/.default");
+    }
+
+    @Test
     void aPlainForbiddenIsNotAPolicyBlock() {
         try (LoopbackHttp exchange = new LoopbackHttp(request -> new Answer(401, "text/html", "", Map.of()))) {
             Throwable failure = getItem(URI.create(exchange.url("/EWS/Exchange.asmx")), null);
