@@ -83,9 +83,12 @@ class ForwarderConfiguration {
     /** EWS reader, when {@code rxpush.ews.url} is set. */
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty("rxpush.ews.url")
-    EwsBookingSource ewsBookingSource(ForwarderProperties properties, ForwarderMetrics metrics) {
+    EwsBookingSource ewsBookingSource(ForwarderProperties properties, ForwarderMetrics metrics, Clock clock) {
         ForwarderSettings settings = properties.forwarder();
-        return new EwsBookingSource(new EwsServiceFactory(properties.ews(), settings.exchangeTimeout()), metrics,
+        EwsServiceFactory factory = EwsServiceFactory.create(properties.ews(), properties.graph(),
+                HttpClient.newBuilder().connectTimeout(settings.rxConnectTimeout()).build(), clock,
+                settings.exchangeTimeout());
+        return new EwsBookingSource(factory, metrics,
                 settings.mailboxConcurrency(), settings.concurrency() * settings.mailboxConcurrency());
     }
 

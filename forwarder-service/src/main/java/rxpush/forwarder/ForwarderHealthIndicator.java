@@ -28,6 +28,10 @@ final class ForwarderHealthIndicator implements HealthIndicator {
         }
         Health.Builder up = Health.up().withDetail("partitions", status.partitions());
         status.lastTransientFailure().ifPresent(message -> up.withDetail("lastTransientFailure", message));
+        if (!status.parked().isEmpty()) {
+            // One room refused stays that room's: the forwarder is UP, the room is listed with its fix.
+            up.withDetail("parkedMailboxes", status.parked());
+        }
         return up.build();
     }
 }

@@ -32,6 +32,8 @@ import rxpush.common.retry.Backoff;
  *                            flight before it is given up uncommitted (default 20s)
  * @param consume             run the consumer loop (default true); the replay and redrive tools
  *                            start the application with false to borrow its wiring without consuming
+ * @param parkedRetry         how often a mailbox Exchange or Graph refuses (access policy, impersonation
+ *                            scope, EWS blocked) is tried again (default 5m); a resync tries it at once
  */
 public record ForwarderSettings(
         @DefaultValue("rxpush-forwarder") @NotBlank String groupId,
@@ -49,9 +51,15 @@ public record ForwarderSettings(
         @DefaultValue("1s") @NotNull Duration retryInitial,
         @DefaultValue("60s") @NotNull Duration retryCap,
         @DefaultValue("20s") @NotNull Duration revokeGrace,
-        @DefaultValue("true") boolean consume) {
+        @DefaultValue("true") boolean consume,
+        @DefaultValue("5m") Duration parkedRetry) {
 
+    @org.springframework.boot.context.properties.bind.ConstructorBinding
     public ForwarderSettings {
+        if (parkedRetry == null) {
+            parkedRetry = Duration.ofMinutes(5);
+        }
+        requirePositive(parkedRetry, "parked-retry");
         requireNotNegative(debounce, "debounce");
         requirePositive(resyncBack, "resync-back");
         requirePositive(resyncAhead, "resync-ahead");
@@ -65,6 +73,16 @@ public record ForwarderSettings(
             throw new IllegalArgumentException("rxpush.forwarder.retry-cap must not be shorter than retry-initial");
         }
         topicPrefix = topicPrefix == null ? "" : topicPrefix.strip();
+    }
+
+    /** Settings with the default parked-retry (5 minutes). */
+    public ForwarderSettings(String groupId, String topicPrefix, Duration debounce, Duration resyncBack,
+            Duration resyncAhead, int mailboxConcurrency, int concurrency, int maxBatch, int maxBuffered,
+            Duration rxConnectTimeout, Duration rxTimeout, Duration exchangeTimeout, Duration retryInitial,
+            Duration retryCap, Duration revokeGrace, boolean consume) {
+        this(groupId, topicPrefix, debounce, resyncBack, resyncAhead, mailboxConcurrency, concurrency, maxBatch,
+                maxBuffered, rxConnectTimeout, rxTimeout, exchangeTimeout, retryInitial, retryCap, revokeGrace, consume,
+                Duration.ofMinutes(5));
     }
 
     /** The defaults, for tools and tests that do not bind properties. */

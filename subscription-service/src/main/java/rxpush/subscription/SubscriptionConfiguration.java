@@ -122,14 +122,16 @@ class SubscriptionConfiguration {
                 s.obsoleteRetention(), s.statePersistInterval(), s.orphanSweepInterval(), s.progressLogInterval(),
                 address -> Partitions.forMailbox(address, Math.max(1, view.partitionCount())));
         return new SubscriptionEngine(settings, scheduler, Executors.newVirtualThreadPerTaskExecutor(),
-                ewsClient(properties), graphClient(properties, clock));
+                ewsClient(properties, clock), graphClient(properties, clock));
     }
 
-    private static EwsClient ewsClient(SubscriptionProperties properties) {
+    private static EwsClient ewsClient(SubscriptionProperties properties, Clock clock) {
         if (!properties.ews().configured()) {
             return null;
         }
-        return new EwsJavaApiClient(new EwsServiceFactory(properties.ews(), properties.subscription().requestTimeout()));
+        Duration timeout = properties.subscription().requestTimeout();
+        return new EwsJavaApiClient(EwsServiceFactory.create(properties.ews(), properties.graph(),
+                HttpClient.newBuilder().connectTimeout(timeout).build(), clock, timeout));
     }
 
     private static GraphClient graphClient(SubscriptionProperties properties, Clock clock) {

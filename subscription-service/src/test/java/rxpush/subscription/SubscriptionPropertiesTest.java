@@ -62,7 +62,8 @@ class SubscriptionPropertiesTest {
 
     @Test
     void moreThanTwentyEwsMailboxesWithoutImpersonationAreRefusedNamingTheSetting() {
-        Map<String, String> values = new HashMap<>(Map.of("rxpush.ews.url", "https://mail.contoso.com/EWS/Exchange.asmx"));
+        Map<String, String> values = new HashMap<>(Map.of("rxpush.ews.url", "https://mail.contoso.com/EWS/Exchange.asmx",
+                "rxpush.ews.use-impersonation", "false"));
         for (int i = 0; i < 21; i++) {
             values.put("rxpush.mailboxes[" + i + "].address", "room." + i + "@contoso.com");
             values.put("rxpush.mailboxes[" + i + "].protocol", "EWS");
@@ -75,9 +76,11 @@ class SubscriptionPropertiesTest {
 
     @Test
     void twentyEwsMailboxesWithoutImpersonationAreFine() {
-        assertThat(bind(Map.of()).ews().useImpersonation()).isFalse();
-        SubscriptionProperties.checkEwsMailboxCount(20, bind(Map.of()).ews());
-        assertThatThrownBy(() -> SubscriptionProperties.checkEwsMailboxCount(21, bind(Map.of()).ews()))
+        // Push subscriptions need impersonation (Exchange refuses delegate subscriptions): on by default.
+        assertThat(bind(Map.of()).ews().useImpersonation()).isTrue();
+        Map<String, String> off = Map.of("rxpush.ews.use-impersonation", "false");
+        SubscriptionProperties.checkEwsMailboxCount(20, bind(off).ews());
+        assertThatThrownBy(() -> SubscriptionProperties.checkEwsMailboxCount(21, bind(off).ews()))
                 .hasMessageContaining("rxpush.ews.use-impersonation");
     }
 

@@ -47,6 +47,66 @@ public final class EwsFailures {
         return hasCode(failure, ServiceError.ErrorExceededSubscriptionCount);
     }
 
+    /**
+     * Exchange refused a push subscription made through delegate access: only the mailbox's own account
+     * or ExchangeImpersonation may subscribe (Microsoft: "Handling delegation-related errors in EWS").
+     */
+    public static boolean isDelegateSubscriptionRefused(Throwable failure) {
+        return hasCode(failure, ServiceError.ErrorSubscriptionDelegateAccessNotSupported);
+    }
+
+    /** Exchange Online blocked EWS by policy (403 with X-EWS-Policy-Reason). */
+    public static Optional<EwsPolicyBlockedException> policyBlocked(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof EwsPolicyBlockedException blocked) {
+                return Optional.of(blocked);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A refusal that concerns one mailbox, not the service account: Exchange answered the request (so
+     * the password works) but will not let the account at this mailbox (ErrorAccessDenied, impersonation
+     * refused for it, a delegate subscription), or EWS is blocked by policy. The answer, with the fix,
+     * for the mailbox's status; empty for anything else. A whole-request HTTP 401 is not here: that is
+     * the service account's password, for every mailbox.
+     */
+    public static Optional<String> mailboxRefusal(Throwable failure) {
+        return refusal(failure).map(Refusal::message);
+    }
+
+    /** What Exchange refused for one mailbox, and the fix; see {@link #mailboxRefusal}. */
+    public record Refusal(String what, String fix) {
+        public String message() {
+            return what + ": " + fix;
+        }
+    }
+
+    /** {@link #mailboxRefusal} as its two halves, for reports that print the fix on its own line. */
+    public static Optional<Refusal> refusal(Throwable failure) {
+        Optional<EwsPolicyBlockedException> blocked = policyBlocked(failure);
+        if (blocked.isPresent()) {
+            return Optional.of(new Refusal("EWS is blocked by policy for this tenant (X-EWS-Policy-Reason: "
+                    + blocked.get().reason() + ")", "move this mailbox to Graph"));
+        }
+        if (isDelegateSubscriptionRefused(failure)) {
+            return Optional.of(new Refusal("ErrorSubscriptionDelegateAccessNotSupported: Exchange refuses push"
+                    + " subscriptions through delegate access", "set rxpush.ews.use-impersonation=true and give the service"
+                    + " account the ApplicationImpersonation role (New-ManagementRoleAssignment -Role ApplicationImpersonation)"));
+        }
+        if (hasCode(failure, ServiceError.ErrorImpersonateUserDenied) || hasCode(failure, ServiceError.ErrorImpersonationDenied)
+                || hasCode(failure, ServiceError.ErrorImpersonationFailed)) {
+            return Optional.of(new Refusal(errorCode(failure).orElseThrow() + ": the service account may not impersonate"
+                    + " this mailbox", "extend the ApplicationImpersonation role assignment's scope to it"));
+        }
+        if (hasCode(failure, ServiceError.ErrorAccessDenied) || hasCode(failure, ServiceError.ErrorSubscriptionAccessDenied)) {
+            return Optional.of(new Refusal(errorCode(failure).orElseThrow() + ": the service account has no access to"
+                    + " this mailbox", "check its ApplicationImpersonation scope (or its rights on the mailbox)"));
+        }
+        return Optional.empty();
+    }
+
     /** Credentials or impersonation rights are wrong: a configuration error, not a transient one. */
     public static boolean isAccessDenied(Throwable failure) {
         if (hasCode(failure, ServiceError.ErrorAccessDenied)

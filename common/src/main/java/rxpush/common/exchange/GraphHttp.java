@@ -63,10 +63,13 @@ public final class GraphHttp {
             response = sendOnce(builder);
         }
         int status = response.statusCode();
-        if (status == 401 || status == 403) {
-            throw new GraphAuthException("Graph refused the app (HTTP " + status + ") for "
+        if (status == 401) {
+            throw new GraphAuthException("Graph refused the app's token (HTTP 401) for "
                     + response.request().method() + " " + response.request().uri().getPath()
                     + ": check the app registration's permissions and admin consent");
+        }
+        if (status == 403) {
+            throw GraphAccessDeniedException.of(response);
         }
         if (status == 429 || status == 503) {
             throw new ThrottledException("Graph answered " + status + " for " + response.request().uri().getPath(),
@@ -76,8 +79,24 @@ public final class GraphHttp {
     }
 
     private HttpResponse<String> sendOnce(HttpRequest.Builder builder) throws IOException, InterruptedException {
+        HttpRequest unsigned = builder.copy().build();
+        checkRoot(unsigned.uri());
         HttpRequest request = builder.copy().setHeader("Authorization", "Bearer " + tokens.token()).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * The bearer token goes to the configured Graph root only: a nextLink or deltaLink naming another
+     * scheme, host or port (a tampered answer, a proxy rewriting bodies) is refused before any token
+     * is attached.
+     */
+    void checkRoot(URI uri) {
+        URI root = settings.root();
+        if (!root.getScheme().equalsIgnoreCase(uri.getScheme()) || uri.getRawAuthority() == null
+                || !root.getRawAuthority().equalsIgnoreCase(uri.getRawAuthority())) {
+            throw new GraphAuthException("refused to send the Graph token to " + uri.getScheme() + "://"
+                    + uri.getHost() + ": only " + root + " (rxpush.graph.base-url) receives it");
+        }
     }
 
     /** Retry-After as seconds or as an HTTP date (RFC 9110), never negative. */

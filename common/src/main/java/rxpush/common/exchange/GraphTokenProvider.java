@@ -20,26 +20,46 @@ import tools.jackson.databind.JsonNode;
  * OAuth2 client-credentials tokens for Microsoft Graph, cached until {@link #REFRESH_BEFORE_EXPIRY}
  * before they expire so that no request leaves with a token about to lapse. One token request at a
  * time: concurrent callers wait for the same refresh instead of stampeding the token endpoint.
+ *
+ * <p>The app proves itself with its client secret or, when {@code rxpush.graph.certificate} is set,
+ * with a {@link CertificateCredential} assertion. The scope is the configured Graph root's
+ * {@code /.default} (national clouds need their own), or the one given (EWS OAuth asks for
+ * {@code https://outlook.office365.com/.default} with the same app).
  */
 public final class GraphTokenProvider {
 
     /** Refresh this long before expiry. */
     static final Duration REFRESH_BEFORE_EXPIRY = Duration.ofMinutes(5);
-    static final String SCOPE = "https://graph.microsoft.com/.default";
 
     private final GraphSettings settings;
     private final HttpClient http;
     private final Clock clock;
     private final Duration timeout;
+    private final String scope;
+    private final CertificateCredential certificate;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile String token;
     private volatile Instant refreshAt = Instant.MIN;
 
     public GraphTokenProvider(GraphSettings settings, HttpClient http, Clock clock, Duration timeout) {
+        this(settings, http, clock, timeout, settings.scope());
+    }
+
+    /** Tokens for another resource of the same app registration (e.g. Exchange Online's EWS). */
+    public GraphTokenProvider(GraphSettings settings, HttpClient http, Clock clock, Duration timeout, String scope) {
         this.settings = settings;
         this.http = http;
         this.clock = clock;
         this.timeout = timeout;
+        this.scope = scope;
+        this.certificate = settings.usesCertificate()
+                ? CertificateCredential.load(settings.certificate(), settings.certificatePassword(), settings.privateKey())
+                : null;
+    }
+
+    /** The scope tokens are asked for. */
+    public String scope() {
+        return scope;
     }
 
     /** A valid access token, fetching a new one when the cached one is near expiry. */
@@ -67,10 +87,13 @@ public final class GraphTokenProvider {
 
     private void fetch() throws IOException, InterruptedException {
         URI tokenUrl = settings.effectiveTokenUrl();
+        String credential = certificate == null ? "&client_secret=" + encode(settings.clientSecret())
+                : "&client_assertion_type=" + encode(CertificateCredential.ASSERTION_TYPE)
+                        + "&client_assertion=" + encode(certificate.assertion(settings.clientId(), tokenUrl, clock.instant()));
         String form = "grant_type=client_credentials"
                 + "&client_id=" + encode(settings.clientId())
-                + "&client_secret=" + encode(settings.clientSecret())
-                + "&scope=" + encode(SCOPE);
+                + credential
+                + "&scope=" + encode(scope);
         HttpRequest request = HttpRequest.newBuilder(tokenUrl)
                 .timeout(timeout)
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -105,7 +128,9 @@ public final class GraphTokenProvider {
         try {
             JsonNode json = ContractJson.mapper().readTree(body);
             String error = json.path("error").asString("");
-            return error.isEmpty() ? "" : " (" + error + ")";
+            long code = json.path("error_codes").path(0).asLong(0);
+            // Entra's description may quote the request; the code and error name say enough.
+            return error.isEmpty() ? "" : " (" + error + (code > 0 ? ", AADSTS" + code : "") + ")";
         } catch (JacksonException | IllegalArgumentException e) {
             return "";
         }

@@ -64,8 +64,10 @@ class GraphHttpTest {
             GraphHttp http = http(server);
             http.send(http.request("/subscriptions").GET());
             LoopbackHttp.Request tokenRequest = server.requests.get(0);
+            // The scope is the configured Graph root's (here the loopback stand-in's) /.default.
+            String root = java.net.URLEncoder.encode(server.url("/.default"), java.nio.charset.StandardCharsets.UTF_8);
             assertThat(tokenRequest.body()).contains("grant_type=client_credentials", "client_id=client-id",
-                    "scope=https%3A%2F%2Fgraph.microsoft.com%2F.default");
+                    "client_secret=client-secret-value", "scope=" + root);
         }
     }
 

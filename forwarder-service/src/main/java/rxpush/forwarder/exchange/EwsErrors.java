@@ -9,6 +9,7 @@ import microsoft.exchange.webservices.data.core.exception.service.remote.Service
 import rxpush.common.exchange.EwsFailures;
 import rxpush.common.kafka.FailureStage;
 import rxpush.forwarder.failure.ConfigurationFailure;
+import rxpush.forwarder.failure.MailboxRefused;
 import rxpush.forwarder.failure.PermanentFailure;
 import rxpush.forwarder.failure.TransientFailure;
 
@@ -31,12 +32,17 @@ final class EwsErrors {
     /** A failed EWS call (the whole request). */
     static RuntimeException of(Exception failure, String mailbox, String operation) {
         if (failure instanceof RuntimeException known && (known instanceof TransientFailure
-                || known instanceof PermanentFailure || known instanceof ConfigurationFailure)) {
+                || known instanceof PermanentFailure || known instanceof ConfigurationFailure
+                || known instanceof MailboxRefused)) {
             return known;
         }
         Optional<java.time.Duration> busy = EwsFailures.serverBusyBackOff(failure);
         if (busy.isPresent()) {
             return new TransientFailure("EWS " + operation + " for " + mailbox + ": ErrorServerBusy", busy.get(), failure);
+        }
+        Optional<String> refused = EwsFailures.mailboxRefusal(failure);
+        if (refused.isPresent()) {
+            return new MailboxRefused(mailbox, "EWS " + operation + " for " + mailbox + ": " + refused.get(), failure);
         }
         if (EwsFailures.isAccessDenied(failure)) {
             return new ConfigurationFailure(ConfigurationFailure.Component.EXCHANGE, "Exchange refused the EWS service "
@@ -60,6 +66,7 @@ final class EwsErrors {
             return Fetched.GONE;
         }
         if (EwsFailures.serverBusyBackOff(failure).isPresent() || EwsFailures.isAccessDenied(failure)
+                || EwsFailures.mailboxRefusal(failure).isPresent()
                 || TRANSIENT_ITEM.contains(failure.getErrorCode())) {
             throw of(failure, mailbox, "GetItem");
         }

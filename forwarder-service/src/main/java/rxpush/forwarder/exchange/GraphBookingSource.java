@@ -12,12 +12,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import rxpush.common.contract.Source;
+import rxpush.common.exchange.GraphAccessDeniedException;
 import rxpush.common.exchange.GraphAuthException;
 import rxpush.common.exchange.GraphHttp;
 import rxpush.common.exchange.ThrottledException;
 import rxpush.common.kafka.ContractJson;
 import rxpush.common.kafka.FailureStage;
 import rxpush.forwarder.failure.ConfigurationFailure;
+import rxpush.forwarder.failure.MailboxRefused;
 import rxpush.forwarder.failure.PermanentFailure;
 import rxpush.forwarder.failure.TransientFailure;
 import rxpush.forwarder.pipeline.ForwarderMetrics;
@@ -128,6 +130,9 @@ public final class GraphBookingSource implements BookingSource {
                     metrics.throttled(Source.GRAPH, "retried");
                 }
             }
+        } catch (GraphAccessDeniedException e) {
+            // The token works but this mailbox is out of the app's reach (access policy): park it, not all.
+            throw new MailboxRefused(mailbox, e.getMessage(), e);
         } catch (GraphAuthException e) {
             throw new ConfigurationFailure(ConfigurationFailure.Component.EXCHANGE, e.getMessage(), e);
         } catch (IOException e) {

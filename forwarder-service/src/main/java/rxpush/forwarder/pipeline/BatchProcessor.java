@@ -17,13 +17,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rxpush.common.kafka.FailureStage;
 import rxpush.forwarder.failure.ConfigurationFailure;
+import rxpush.forwarder.failure.MailboxRefused;
 import rxpush.forwarder.failure.TransientFailure;
 
 /**
  * Processes a batch of one partition's records: unreadable records are dead-lettered, the rest are
  * grouped by mailbox and the mailboxes worked on in parallel (at most {@code concurrency} at once in
  * this instance), each mailbox in offset order. A mailbox that fails transiently or on configuration
- * leaves all its records pending; the others finish.
+ * leaves all its records pending; the others finish. A mailbox Exchange or Graph refuses
+ * ({@link MailboxRefused}) is parked: its records stay pending without failing the batch, so the
+ * partition's other mailboxes keep flowing (see {@link ParkedMailboxes}).
  */
 public final class BatchProcessor {
 
@@ -32,11 +35,18 @@ public final class BatchProcessor {
     private final Forwarding forwarding;
     private final Executor executor;
     private final Semaphore mailboxes;
+    private final ParkedMailboxes parked;
 
     public BatchProcessor(Forwarding forwarding, Executor executor) {
         this.forwarding = forwarding;
         this.executor = executor;
         this.mailboxes = new Semaphore(forwarding.settings().concurrency());
+        this.parked = new ParkedMailboxes(forwarding.settings().parkedRetry(), forwarding.clock(), forwarding.metrics());
+    }
+
+    /** The mailboxes parked by this processor's batches (live loop only). */
+    ParkedMailboxes parked() {
+        return parked;
     }
 
     /**
@@ -45,10 +55,15 @@ public final class BatchProcessor {
      */
     public BatchResult process(List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> records) {
         java.time.Instant now = forwarding.clock().instant();
-        return process(records.stream().map(record -> Hint.of(record, now)).toList(), () -> false);
+        return process(records.stream().map(record -> Hint.of(record, now)).toList(), () -> false, false);
     }
 
     BatchResult process(List<Hint> batch, BooleanSupplier cancelled) {
+        return process(batch, cancelled, true);
+    }
+
+    /** {@code live}: park refused mailboxes; outside the loop (replay) a refusal fails the batch instead. */
+    private BatchResult process(List<Hint> batch, BooleanSupplier cancelled, boolean live) {
         forwarding.metrics().read(batch.size());
         Map<String, Boolean> registered = new HashMap<>();
         try {
@@ -101,7 +116,14 @@ public final class BatchProcessor {
             try {
                 entry.getValue().join();
                 byMailbox.get(entry.getKey()).forEach(hint -> done.add(hint.offset()));
+                if (live) {
+                    parked.worked(entry.getKey());
+                }
             } catch (java.util.concurrent.CompletionException e) {
+                if (live && e.getCause() instanceof MailboxRefused refused) {
+                    parked.park(refused);
+                    continue;
+                }
                 failure = worse(failure, classify(entry.getKey(), e.getCause()));
             }
         }
@@ -128,6 +150,9 @@ public final class BatchProcessor {
         if (failure instanceof TransientFailure || failure instanceof ConfigurationFailure
                 || failure instanceof CancellationException) {
             return (RuntimeException) failure;
+        }
+        if (failure instanceof MailboxRefused refused) {
+            return new TransientFailure(refused.getMessage(), refused);
         }
         // A bug or an answer nobody foresaw: keep the records and retry, loudly, rather than lose them.
         log.error("Unexpected failure while forwarding mailbox {}; its records stay pending", mailbox, failure);

@@ -22,6 +22,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import rxpush.common.contract.ChangeType;
 import rxpush.forwarder.failure.ConfigurationFailure;
 import rxpush.forwarder.failure.TransientFailure;
 
@@ -36,6 +37,8 @@ import rxpush.forwarder.failure.TransientFailure;
  *   <li>transient failure: the partition is paused and retried after {@link rxpush.common.retry.Backoff}
  *       (at least the server's Retry-After), for as long as it takes; its records stay pending;</li>
  *   <li>permanent failure: handled inside the batch (dead letter), the offset moves on;</li>
+ *   <li>a mailbox Exchange or Graph refuses: parked ({@link ParkedMailboxes}), its records wait while the
+ *       partition's other mailboxes go on;</li>
  *   <li>configuration failure (RX rejects the ApiKey, Exchange the credentials): every partition is
  *       paused, health is DOWN with the message, and the loop checks with back-off until it works;</li>
  *   <li>offsets are committed up to the lowest record not done, so nothing unfinished is committed.</li>
@@ -127,7 +130,12 @@ public final class ForwarderLoop implements Runnable {
         for (ConsumerRecord<String, byte[]> record : consumer.poll(pollTimeout())) {
             PartitionState state = partitions.get(new TopicPartition(record.topic(), record.partition()));
             if (state != null) {
-                state.buffer.add(Hint.of(record, forwarding.clock().instant()));
+                Hint hint = Hint.of(record, forwarding.clock().instant());
+                state.buffer.add(hint);
+                if (hint.notification() != null && hint.notification().changeType() == ChangeType.RESYNC) {
+                    // An operator's (or the subscription service's) resync: a parked mailbox is tried now.
+                    processor.parked().retryNow(hint.notification().mailbox());
+                }
             }
         }
     }
@@ -149,7 +157,8 @@ public final class ForwarderLoop implements Runnable {
             if (!state.loaded || state.inFlight != null || state.backingOff(now)) {
                 continue;
             }
-            List<Hint> batch = state.buffer.takeReady(now, forwarding.settings().debounce(), forwarding.settings().maxBatch());
+            List<Hint> batch = state.buffer.takeReady(now, forwarding.settings().debounce(), forwarding.settings().maxBatch(),
+                    mailbox -> processor.parked().held(mailbox, now));
             if (batch.isEmpty()) {
                 continue;
             }
@@ -209,6 +218,7 @@ public final class ForwarderLoop implements Runnable {
 
     private void report() {
         PartitionControl.report(consumer, partitions.values(), forwarding, status);
+        status.parked(processor.parked().snapshot());
     }
 
     private void shutdown() {

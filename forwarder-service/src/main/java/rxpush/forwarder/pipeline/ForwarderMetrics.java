@@ -33,6 +33,7 @@ public final class ForwarderMetrics {
 
     private final MeterRegistry registry;
     private final AtomicLong lag = new AtomicLong();
+    private final AtomicLong parkedMailboxes = new AtomicLong();
     private final Counter read;
     private final Counter coalesced;
     private final Timer freshness;
@@ -48,6 +49,8 @@ public final class ForwarderMetrics {
                 .publishPercentiles(0.5, 0.99).percentilePrecision(2).publishPercentileHistogram().register(registry);
         Gauge.builder("rxpush.forwarder.lag", lag, AtomicLong::get)
                 .description("records on assigned partitions not yet forwarded").register(registry);
+        Gauge.builder("rxpush.forwarder.parked.mailboxes", parkedMailboxes, AtomicLong::get)
+                .description("mailboxes Exchange or Graph refuses for now; their records wait").register(registry);
         // Registered up front so that alerts compare against zero rather than an absent series.
         for (FailureStage stage : FailureStage.values()) {
             registry.counter("rxpush.forwarder.dlt", "stage", stage.name().toLowerCase(java.util.Locale.ROOT));
@@ -119,11 +122,23 @@ public final class ForwarderMetrics {
         }
     }
 
+    /** The parked count changed; {@code newlyParked}: a mailbox was parked (counted in rxpush.forwarder.parked). */
+    void parked(int count, boolean newlyParked) {
+        parkedMailboxes.set(count);
+        if (newlyParked) {
+            registry.counter("rxpush.forwarder.parked").increment();
+        }
+    }
+
     void lag(long records) {
         lag.set(records);
     }
 
     // Totals, for summaries and tests.
+
+    public long parkedMailboxes() {
+        return parkedMailboxes.get();
+    }
 
     public long readTotal() {
         return (long) read.count();

@@ -14,6 +14,7 @@ public final class ForwarderStatus {
     private volatile rxpush.forwarder.failure.ConfigurationFailure.Component blockedComponent;
     private volatile Map<String, Object> partitions = Map.of();
     private volatile String lastTransientFailure;
+    private volatile Map<String, Object> parked = Map.of();
     private volatile boolean running;
     private final java.util.concurrent.atomic.AtomicInteger assignments = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -38,6 +39,18 @@ public final class ForwarderStatus {
 
     void assigned() {
         assignments.incrementAndGet();
+    }
+
+    /** Parked mailboxes: why (the fix), since when, next try. */
+    public Map<String, Object> parked() {
+        return parked;
+    }
+
+    void parked(Map<String, ParkedMailboxes.Parked> snapshot) {
+        Map<String, Object> view = new TreeMap<>();
+        snapshot.forEach((mailbox, p) -> view.put(mailbox, Map.of("reason", p.reason(), "since", p.since().toString(),
+                "retryAt", p.retryAt().toString())));
+        parked = java.util.Collections.unmodifiableMap(view);
     }
 
     public Optional<String> lastTransientFailure() {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import rxpush.common.contract.ChangeNotification;
 
 /**
@@ -47,6 +48,11 @@ final class PartitionBuffer {
 
     /** The ready records and their later duplicates, at most {@code max} ready ones, in offset order. */
     List<Hint> takeReady(Instant now, Duration debounce, int max) {
+        return takeReady(now, debounce, max, mailbox -> false);
+    }
+
+    /** As above, leaving out the records of mailboxes {@code held} (parked until their next try). */
+    List<Hint> takeReady(Instant now, Duration debounce, int max, Predicate<String> held) {
         List<Hint> batch = new ArrayList<>();
         Set<String> items = new HashSet<>();
         // ready: seenAt + debounce <= now, i.e. seenAt <= now - debounce (no Instant per hint)
@@ -56,7 +62,7 @@ final class PartitionBuffer {
             if (batch.size() >= max) {
                 break;
             }
-            if (!entry.seenAt().isAfter(readyUpTo)) {
+            if (!entry.seenAt().isAfter(readyUpTo) && !isHeld(entry.hint(), held)) {
                 batch.add(entry.hint());
                 items.addAll(entry.keys());
                 lastReady = entry.hint().offset();
@@ -67,6 +73,9 @@ final class PartitionBuffer {
         }
         // Every batch record has an offset up to lastReady, so what follows is not in it yet.
         for (Entry later : pending.tailMap(lastReady, false).values()) {
+            if (isHeld(later.hint(), held)) {
+                continue;
+            }
             for (String key : later.keys()) {
                 if (items.contains(key)) {
                     batch.add(later.hint());
@@ -75,6 +84,10 @@ final class PartitionBuffer {
             }
         }
         return batch;
+    }
+
+    private static boolean isHeld(Hint hint, Predicate<String> held) {
+        return hint.notification() != null && held.test(hint.notification().mailbox());
     }
 
     /** When the oldest waiting record becomes ready, if any waits. */

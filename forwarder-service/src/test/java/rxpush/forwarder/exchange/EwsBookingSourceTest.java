@@ -198,24 +198,26 @@ class EwsBookingSourceTest {
     }
 
     @Test
-    void refusedImpersonationIsAConfigurationFailure() {
+    void impersonationRefusedForTheMailboxParksThatMailboxOnly() {
         source.fetch(MAILBOX, List.of("warm-up"));
         ews.failWith(EwsStub.getItemError("ErrorImpersonateUserDenied", ""));
 
-        assertThatThrownBy(() -> source.fetch(MAILBOX, List.of("x"))).isInstanceOfSatisfying(ConfigurationFailure.class,
-                e -> {
-                    assertThat(e.component()).isEqualTo(ConfigurationFailure.Component.EXCHANGE);
-                    assertThat(e.getMessage()).contains("ErrorImpersonateUserDenied").doesNotContain("pw");
+        assertThatThrownBy(() -> source.fetch(MAILBOX, List.of("x"))).isInstanceOfSatisfying(
+                rxpush.forwarder.failure.MailboxRefused.class, e -> {
+                    assertThat(e.mailbox()).isEqualTo(MAILBOX);
+                    assertThat(e.getMessage()).contains("ErrorImpersonateUserDenied").contains("ApplicationImpersonation")
+                            .doesNotContain("pw");
                 });
     }
 
     @Test
-    void refusedImpersonationOnTheFirstRequestIsAConfigurationFailureToo() {
+    void refusedImpersonationOnTheFirstRequestParksTheMailboxToo() {
         ews.failWith(EwsStub.envelope("<m:GetFolderResponse " + EwsStub.NS + "><m:ResponseMessages>"
                 + EwsStub.errorMessage("GetFolder", "ErrorImpersonateUserDenied", "")
                 + "</m:ResponseMessages></m:GetFolderResponse>"));
 
-        assertThatThrownBy(() -> source.fetch(MAILBOX, List.of("x"))).isInstanceOf(ConfigurationFailure.class);
+        assertThatThrownBy(() -> source.fetch(MAILBOX, List.of("x")))
+                .isInstanceOf(rxpush.forwarder.failure.MailboxRefused.class);
     }
 
     @Test

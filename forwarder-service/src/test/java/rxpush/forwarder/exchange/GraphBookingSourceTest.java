@@ -180,8 +180,20 @@ class GraphBookingSourceTest {
     }
 
     @Test
-    void aRefusedAppIsAConfigurationFailure() {
+    void aMailboxOutsideTheAccessPolicyIsRefusedForThatMailboxOnly() {
         GraphBookingSource source = source(r -> Answer.json(403, "{\"error\":{\"code\":\"ErrorAccessDenied\"}}"));
+
+        assertThatThrownBy(() -> source.fetch(MAILBOX, List.of("x"))).isInstanceOfSatisfying(
+                rxpush.forwarder.failure.MailboxRefused.class, e -> {
+                    assertThat(e.mailbox()).isEqualTo(MAILBOX);
+                    assertThat(e.getMessage()).contains("ErrorAccessDenied").contains("application access policy")
+                            .doesNotContain("secret").doesNotContain("token-1");
+                });
+    }
+
+    @Test
+    void aRefusedTokenIsAConfigurationFailure() {
+        GraphBookingSource source = source(r -> Answer.json(401, "{\"error\":{\"code\":\"InvalidAuthenticationToken\"}}"));
 
         assertThatThrownBy(() -> source.fetch(MAILBOX, List.of("x"))).isInstanceOfSatisfying(ConfigurationFailure.class,
                 e -> assertThat(e.getMessage()).doesNotContain("secret").doesNotContain("token-1"));

@@ -8,6 +8,7 @@ import java.util.List;
 import rxpush.common.config.MailboxSettings;
 import rxpush.common.contract.Protocol;
 import rxpush.common.exchange.GraphHttp;
+import rxpush.common.exchange.EwsServiceFactory;
 import rxpush.common.exchange.GraphTokenProvider;
 
 /**
@@ -29,10 +30,12 @@ public final class Doctor {
         checks.add(new KafkaCheck(bootstrapServers, settings.doctor().timeout()));
         checks.add(new ResourceXpressCheck(settings.tenantUrl(), settings.apiKey(), http, settings.doctor().timeout()));
         checks.add(new NotificationUrlCheck(settings.notificationUrl(), http, settings.doctor().timeout()));
-        checks.add(new EwsMailboxCheck(settings.ews(), addresses(settings.mailboxes(), Protocol.EWS), settings.doctor().timeout()));
+        checks.add(new EwsMailboxCheck(settings.ews(), addresses(settings.mailboxes(), Protocol.EWS),
+                () -> EwsServiceFactory.create(settings.ews(), settings.graph(), http, clock, settings.doctor().timeout()),
+                settings.notificationUrl()));
         checks.add(new GraphMailboxCheck(settings.graph(), tokens,
                 new GraphHttp(settings.graph(), http, tokens, clock, settings.doctor().timeout()),
-                addresses(settings.mailboxes(), Protocol.GRAPH)));
+                addresses(settings.mailboxes(), Protocol.GRAPH), settings.notificationUrl()));
         checks.add(new SubscriptionHealthCheck(new KafkaSubscriptionRegistryReader(bootstrapServers, settings.doctor().timeout()),
                 settings.mailboxes(), settings.ews(), clock));
         return new Doctor(checks);

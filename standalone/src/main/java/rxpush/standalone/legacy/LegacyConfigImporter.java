@@ -83,7 +83,8 @@ public final class LegacyConfigImporter {
         yaml.close();
 
         yaml.open("ews");
-        boolean impersonation = booleanSetting(legacy, LegacySettings.USE_IMPERSONATION, false, warnings);
+        // Absent means rx-push's default (true): Exchange refuses push subscriptions through delegate access.
+        boolean impersonation = booleanSetting(legacy, LegacySettings.USE_IMPERSONATION, true, warnings);
         yaml.raw("use-impersonation", Boolean.toString(impersonation), "legacy UseImpersonation");
         yaml.raw("status-frequency", minutes(legacy, LegacySettings.EWS_FREQUENCY, 5, 1, 1440,
                 "rxpush.ews.status-frequency", warnings), "legacy EwsFrequency");
@@ -94,6 +95,12 @@ public final class LegacyConfigImporter {
         yaml.comment("username: svc-rxpush@contoso.com");
         yaml.comment("password: (prefer the environment variable RXPUSH_EWS_PASSWORD)");
         yaml.close();
+        if (!impersonation) {
+            warnings.add("UseImpersonation is false: Exchange refuses push subscriptions made through delegate access"
+                    + " (ErrorSubscriptionDelegateAccessNotSupported), so every EWS room but the service account's own"
+                    + " mailbox will be parked; set rxpush.ews.use-impersonation: true and grant the account the"
+                    + " ApplicationImpersonation role (New-ManagementRoleAssignment -Role ApplicationImpersonation)");
+        }
         if (!impersonation && mailboxes.size() > MAX_EWS_MAILBOXES_WITHOUT_IMPERSONATION) {
             warnings.add("UseImpersonation is false but " + mailboxes.size() + " EWS mailboxes are listed: Exchange allows "
                     + MAX_EWS_MAILBOXES_WITHOUT_IMPERSONATION + " without impersonation and rx-push will refuse to start; "

@@ -46,20 +46,76 @@ class ExchangeChecksTest {
                 </s:Envelope>""".formatted(responseClass, body);
     }
 
+    private static String subscribeResponse(String responseClass, String code) {
+        String body = "Success".equals(responseClass)
+                ? "<m:ResponseCode>NoError</m:ResponseCode><m:SubscriptionId>sub-doctor</m:SubscriptionId>"
+                        + "<m:Watermark>AQAAAA==</m:Watermark>"
+                : "<m:MessageText>refused</m:MessageText><m:ResponseCode>" + code + "</m:ResponseCode>"
+                        + "<m:DescriptiveLinkKey>0</m:DescriptiveLinkKey>";
+        return """
+                <?xml version="1.0" encoding="utf-8"?>
+                <s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/">
+                  <s:Header><h:ServerVersionInfo MajorVersion="15" MinorVersion="1" MajorBuildNumber="2507" MinorBuildNumber="6"
+                    xmlns:h="http://schemas.microsoft.com/exchange/services/2006/types"/></s:Header>
+                  <s:Body>
+                    <m:SubscribeResponse xmlns:m="http://schemas.microsoft.com/exchange/services/2006/messages"
+                        xmlns:t="http://schemas.microsoft.com/exchange/services/2006/types">
+                      <m:ResponseMessages>
+                        <m:SubscribeResponseMessage ResponseClass="%s">%s</m:SubscribeResponseMessage>
+                      </m:ResponseMessages>
+                    </m:SubscribeResponse>
+                  </s:Body>
+                </s:Envelope>""".formatted(responseClass, body);
+    }
+
+    /** Exchange answering GetFolder with the folder and Subscribe as given. */
+    private static LoopbackHttp exchange(String subscribeClass, String subscribeCode) {
+        return new LoopbackHttp(r -> Answer.xml(200, r.body().contains("PushSubscriptionRequest")
+                ? subscribeResponse(subscribeClass, subscribeCode) : getFolderResponse("Success", "NoError")));
+    }
+
     private static EwsSettings ews(LoopbackHttp server, boolean impersonation) {
         return new EwsSettings(URI.create(server.url("/EWS/Exchange.asmx")), "svc", "pw", null, impersonation,
                 Duration.ofMinutes(5), Duration.ofMinutes(5));
     }
 
     @Test
-    void ewsCalendarsReadableWithImpersonationPass() {
-        try (LoopbackHttp exchange = new LoopbackHttp(r -> Answer.xml(200, getFolderResponse("Success", "NoError")))) {
+    void ewsCalendarsReadableAndAPushSubscribeWithImpersonationPass() {
+        try (LoopbackHttp exchange = exchange("Success", "NoError")) {
             List<CheckResult> results = new EwsMailboxCheck(ews(exchange, true), List.of("room.1@contoso.com"), TIMEOUT).run();
             assertThat(results).singleElement().satisfies(r -> {
                 assertThat(r.status()).isEqualTo(Status.PASS);
-                assertThat(r.what()).contains("with impersonation");
+                assertThat(r.what()).contains("push Subscribe accepted").contains("with impersonation");
             });
             assertThat(exchange.requests.get(0).body()).contains("ExchangeImpersonation").contains("room.1@contoso.com");
+            assertThat(exchange.requests.get(1).body()).contains("PushSubscriptionRequest")
+                    .contains("/ews/notifications/doctor-check").contains("ExchangeImpersonation");
+        }
+    }
+
+    @Test
+    void aDelegateSubscriptionRefusalFailsInOneLineWithTheFix() {
+        try (LoopbackHttp exchange = exchange("Error", "ErrorSubscriptionDelegateAccessNotSupported")) {
+            List<CheckResult> results = new EwsMailboxCheck(ews(exchange, false), List.of("room.1@contoso.com"), TIMEOUT).run();
+            assertThat(results).hasSize(2);
+            assertThat(results.get(1)).satisfies(r -> {
+                assertThat(r.status()).isEqualTo(Status.FAIL);
+                assertThat(r.what()).contains("room.1@contoso.com").contains("ErrorSubscriptionDelegateAccessNotSupported");
+                assertThat(r.fix()).contains("rxpush.ews.use-impersonation=true").contains("ApplicationImpersonation");
+            });
+        }
+    }
+
+    @Test
+    void aPolicyBlockedTenantFailsSayingMoveToGraph() {
+        try (LoopbackHttp exchange = new LoopbackHttp(r -> new Answer(403, "text/html", "",
+                java.util.Map.of("X-EWS-Policy-Reason", "EwsBlockedByTenantPolicy")))) {
+            List<CheckResult> results = new EwsMailboxCheck(ews(exchange, true), List.of("room.1@contoso.com"), TIMEOUT).run();
+            assertThat(results).singleElement().satisfies(r -> {
+                assertThat(r.status()).isEqualTo(Status.FAIL);
+                assertThat(r.what()).contains("EWS is blocked by policy for this tenant");
+                assertThat(r.fix()).isEqualTo("move this mailbox to Graph");
+            });
         }
     }
 
@@ -76,11 +132,11 @@ class ExchangeChecksTest {
     }
 
     @Test
-    void moreThanTwentyEwsMailboxesWithoutImpersonationFailNamingTheSetting() {
-        try (LoopbackHttp exchange = new LoopbackHttp(r -> Answer.xml(200, getFolderResponse("Success", "NoError")))) {
+    void impersonationOffIsWarnedNamingTheSetting() {
+        try (LoopbackHttp exchange = exchange("Success", "NoError")) {
             List<String> rooms = IntStream.rangeClosed(1, 21).mapToObj(i -> "room" + i + "@contoso.com").toList();
             List<CheckResult> results = new EwsMailboxCheck(ews(exchange, false), rooms, TIMEOUT).run();
-            assertThat(results.get(0).status()).isEqualTo(Status.FAIL);
+            assertThat(results.get(0).status()).isEqualTo(Status.WARN);
             assertThat(results.get(0).fix()).contains("rxpush.ews.use-impersonation=true");
         }
     }

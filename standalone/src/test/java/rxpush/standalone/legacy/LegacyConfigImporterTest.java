@@ -71,6 +71,8 @@ class LegacyConfigImporterTest {
                   <add key="ApiKey" value="k"/>
                 </appSettings></configuration>""");
         assertThat(result.warnings()).anySatisfy(w -> assertThat(w).contains("rx-push refuses more than 20"));
+        assertThat(result.warnings()).anySatisfy(w -> assertThat(w).contains("ErrorSubscriptionDelegateAccessNotSupported")
+                .contains("rxpush.ews.use-impersonation: true").contains("ApplicationImpersonation"));
 
         try (InputStream in = new ByteArrayInputStream("""
                 <configuration><appSettings><add key="UseImpersonation" value="false"/></appSettings></configuration>"""

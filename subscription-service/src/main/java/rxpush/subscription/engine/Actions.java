@@ -260,6 +260,7 @@ final class Actions {
         SubscriptionState degraded = null;
         synchronized (m) {
             m.failed(e.getMessage(), now, retryAt);
+            m.parkedReason = e.kind() == ExchangeException.Kind.PERMANENT ? e.getMessage() : null;
             if (m.active() && m.current.health() == SubscriptionHealth.HEALTHY) {
                 degraded = StateBuilder.from(m.current).health(SubscriptionHealth.DEGRADED).lastError(e.getMessage())
                         .build(owned.epoch, now);

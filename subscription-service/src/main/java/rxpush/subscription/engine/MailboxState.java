@@ -67,6 +67,12 @@ final class MailboxState {
     Instant notBefore;
     String lastError;
     Instant lastErrorAt;
+    /**
+     * Why the mailbox is parked: Exchange or Graph refused it for a reason retrying soon will not fix
+     * (no impersonation right, an access policy without it, EWS blocked by policy). Retried once per
+     * maintenance pass, at once on a resync or re-enable; cleared by the next success. Null when not.
+     */
+    String parkedReason;
     boolean busy;
     Planner.Kind nextAction = Planner.Kind.NONE;
     Instant nextActionAt;
@@ -114,5 +120,6 @@ final class MailboxState {
     void succeeded() {
         attempts = 0;
         notBefore = null;
+        parkedReason = null;
     }
 }

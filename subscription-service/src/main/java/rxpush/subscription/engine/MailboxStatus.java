@@ -26,6 +26,8 @@ import rxpush.common.contract.SubscriptionHealth;
  * @param obsoleteSubscriptions replaced subscriptions still kept OBSOLETE
  * @param syncState           the one-word state operators filter by ({@link SyncState})
  * @param lastResyncAt        when a resync of the mailbox was last requested
+ * @param parked              why the mailbox is parked (refused by Exchange/Graph until an operator fixes
+ *                            permissions: the reason names the fix); null when it is not
  */
 public record MailboxStatus(
         String address,
@@ -46,7 +48,8 @@ public record MailboxStatus(
         int attempts,
         int obsoleteSubscriptions,
         SyncState syncState,
-        Instant lastResyncAt) {
+        Instant lastResyncAt,
+        String parked) {
 
     static MailboxStatus of(MailboxState m, Instant now, Planner.Timing timing) {
         var current = m.current;
@@ -58,6 +61,6 @@ public record MailboxStatus(
                 current == null ? null : current.expiresAt(),
                 m.lastNotificationAt, m.lastHeartbeatAt, watermarkAge, m.lastError, m.lastErrorAt,
                 m.nextAction.name(), m.nextActionAt, m.attempts, m.obsolete.size(), SyncState.of(m, now, timing),
-                m.lastResyncAt);
+                m.lastResyncAt, m.parkedReason);
     }
 }

@@ -231,8 +231,18 @@ public final class SubscriptionEngine {
         if (owned == null || m.protocol() == null) {
             return Optional.empty();
         }
+        boolean parked;
         synchronized (m) {
             m.lastResyncAt = clock.instant();
+            parked = m.parkedReason != null;
+            if (parked) {
+                // The operator says the cause is fixed: try the subscription now, not at the next pass.
+                m.notBefore = null;
+                m.attempts = 0;
+            }
+        }
+        if (parked) {
+            reschedule(m);
         }
         return Optional.of(owned.store.submit(Batch.of().withResync(
                 StateBuilder.resync(address, m.protocol(), reason, clock.instant()))));

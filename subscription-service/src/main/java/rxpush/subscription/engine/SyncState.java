@@ -16,7 +16,7 @@ public enum SyncState {
     LAPSED,
     /**
      * Stopped for a mailbox-scoped error an operator must fix (for example no permission on the room).
-     * Set by the parking logic of the subscription engine; counted here so dashboards and alerts have it.
+     * The engine parks a mailbox when Exchange or Graph refuses it permanently ({@code parkedReason}).
      */
     PARKED,
     /** Removed from the registry or disabled: nothing is expected. */
@@ -25,6 +25,9 @@ public enum SyncState {
     static SyncState of(MailboxState m, java.time.Instant now, Planner.Timing timing) {
         if (!m.desired()) {
             return DISABLED;
+        }
+        if (m.parkedReason != null) {
+            return PARKED;
         }
         var current = m.current;
         if (current == null || current.status() != rxpush.common.contract.SubscriptionStatus.ACTIVE) {

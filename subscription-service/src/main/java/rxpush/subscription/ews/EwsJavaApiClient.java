@@ -57,6 +57,11 @@ public final class EwsJavaApiClient implements EwsClient {
         if (EwsFailures.isInvalidWatermark(e)) {
             return new ExchangeException(Kind.INVALID_WATERMARK, message, null, false, e);
         }
+        var refused = EwsFailures.mailboxRefusal(e);
+        if (refused.isPresent()) {
+            // Exchange answered (the password works) but refuses this mailbox: park it with the fix.
+            return new ExchangeException(Kind.PERMANENT, refused.get(), null, false, e);
+        }
         if (EwsFailures.isAccessDenied(e)) {
             return new ExchangeException(Kind.PERMANENT, message
                     + " (check rxpush.ews.username/password and the ApplicationImpersonation role)", null, false, e);

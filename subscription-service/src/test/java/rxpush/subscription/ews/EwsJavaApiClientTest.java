@@ -118,6 +118,23 @@ class EwsJavaApiClientTest {
     }
 
     @Test
+    void aDelegateSubscriptionRefusalIsPermanentAndNamesTheFix() {
+        ExchangeException e = failure(Answer.xml(200, response("Error", "ErrorSubscriptionDelegateAccessNotSupported",
+                "", "")));
+        assertThat(e.kind()).isEqualTo(ExchangeException.Kind.PERMANENT);
+        assertThat(e.getMessage()).contains("ErrorSubscriptionDelegateAccessNotSupported")
+                .contains("rxpush.ews.use-impersonation=true").contains("ApplicationImpersonation");
+    }
+
+    @Test
+    void aPolicyBlockedTenantIsPermanentAndSaysMoveToGraph() {
+        ExchangeException e = failure(new Answer(403, "text/html", "",
+                java.util.Map.of("X-EWS-Policy-Reason", "EwsBlockedByTenantPolicy")));
+        assertThat(e.kind()).isEqualTo(ExchangeException.Kind.PERMANENT);
+        assertThat(e.getMessage()).contains("EWS is blocked by policy for this tenant").contains("move this mailbox to Graph");
+    }
+
+    @Test
     void tooManySubscriptionsIsPermanentAndNamesTheSetting() {
         ExchangeException e = failure(Answer.xml(200, response("Error", "ErrorExceededSubscriptionCount", "", "")));
         assertThat(e.kind()).isEqualTo(ExchangeException.Kind.PERMANENT);

@@ -136,6 +136,11 @@ public final class ExchangeSimulator implements AutoCloseable {
         return context.getBean(WorkloadGenerator.class);
     }
 
+        /** Per-mailbox access refusals (impersonation, Graph access policy) and the EWS policy block. */
+    public rxpush.simulators.exchange.control.AccessRules access() {
+        return context.getBean(rxpush.simulators.exchange.control.AccessRules.class);
+    }
+
     /** Every mailbox's current calendar (the same as GET /sim/truth). */
     public Truth truth() {
         return Truth.of(store());

@@ -74,6 +74,16 @@ public final class ExchangeSimulatorOptions {
     }
 
     /** Make every change as quiet as possible (no second attendant update, no free/busy noise). */
+    /** Registers the app's certificate (PEM file): client assertions signed with its key get tokens. */
+    public ExchangeSimulatorOptions graphCertificate(java.nio.file.Path pem) {
+        return property("graph.client-certificate", pem.toString());
+    }
+
+    /** Serves one Microsoft cloud: only {@code graphRoot + "/.default"} is a valid token scope. */
+    public ExchangeSimulatorOptions graphCloud(String graphRoot) {
+        return property("graph.scope-root", graphRoot);
+    }
+
     public ExchangeSimulatorOptions quietChanges() {
         property("changes.attendant-update-rate", "0");
         return property("changes.free-busy-rate", "0");

@@ -151,6 +151,10 @@ public record SimulatorProperties(
      * @param reauthorizationLead  how long before expiry reauthorizationRequired is sent
      * @param requireHttps         reject http notification URLs as Graph does
      * @param batchWindow          how long notifications gather before a POST (0: at once)
+     * @param clientCertificate    PEM file of the app's registered certificate: client_assertion JWTs
+     *                             signed with its key are accepted instead of the secret
+     * @param scopeRoot            the cloud's Graph root (e.g. https://graph.microsoft.us): only
+     *                             {root}/.default is a valid scope; empty accepts any .default scope
      */
     public record GraphSettings(
             @DefaultValue("8a4f1c2e-5b7d-4e3a-9c1f-2d6e8b0a7f35") @NotBlank String tenantId,
@@ -172,7 +176,9 @@ public record SimulatorProperties(
             @DefaultValue("0.1") @DecimalMin("0") @DecimalMax("1") double duplicateRate,
             @DefaultValue("1h") @NotNull Duration reauthorizationLead,
             @DefaultValue("false") boolean requireHttps,
-            @DefaultValue("0s") @NotNull Duration batchWindow) {
+            @DefaultValue("0s") @NotNull Duration batchWindow,
+            String clientCertificate,
+            String scopeRoot) {
 
         @Override
         public String toString() {

@@ -6,6 +6,11 @@ import org.springframework.context.annotation.Import;
 /** The /sim control endpoints. */
 @Configuration(proxyBeanMethods = false)
 @Import({ControlController.class, SubscriptionControlController.class, MailboxFaultsController.class,
-        SeriesControlController.class, ControlErrors.class})
+        SeriesControlController.class, ControlErrors.class, AccessController.class})
 public class ControlConfiguration {
+
+    @org.springframework.context.annotation.Bean
+    AccessRules accessRules() {
+        return new AccessRules(null);
+    }
 }

@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import rxpush.simulators.exchange.SimulatorProperties;
 import rxpush.simulators.exchange.calendar.CalendarStore;
 import rxpush.simulators.exchange.clock.SimScheduler;
+import rxpush.simulators.exchange.control.AccessRules;
 import rxpush.simulators.exchange.control.Faults;
 import rxpush.simulators.exchange.control.Stats;
 
@@ -24,9 +25,10 @@ public class EwsConfiguration {
 
     @Bean
     EwsDispatcher ewsDispatcher(CalendarStore store, EwsPush push, Stats stats, Faults faults,
-                                SimulatorProperties properties) {
+                                SimulatorProperties properties, AccessRules rules) {
         SimulatorProperties.EwsSettings ews = properties.ews();
-        EwsAccess access = new EwsAccess(store, ews.requireImpersonation(), ews.impersonationAllowed());
+        EwsAccess access = new EwsAccess(store, ews.requireImpersonation(), ews.impersonationAllowed(), rules,
+                ews.username() != null && !ews.username().isBlank());
         Folders folders = new Folders(store, access);
         ItemLookup lookup = new ItemLookup(store, access);
         List<EwsOperation> operations = List.of(
@@ -40,7 +42,7 @@ public class EwsConfiguration {
     }
 
     @Bean
-    EwsController ewsController(EwsDispatcher dispatcher, SimulatorProperties properties) {
-        return new EwsController(dispatcher, properties.ews().username(), properties.ews().password());
+    EwsController ewsController(EwsDispatcher dispatcher, SimulatorProperties properties, AccessRules rules) {
+        return new EwsController(dispatcher, properties.ews().username(), properties.ews().password(), rules);
     }
 }

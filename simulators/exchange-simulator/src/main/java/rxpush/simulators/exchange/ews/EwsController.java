@@ -25,7 +25,11 @@ class EwsController {
     private final String username;
     private final String password;
 
-    EwsController(EwsDispatcher dispatcher, String username, String password) {
+    private final rxpush.simulators.exchange.control.AccessRules rules;
+
+    EwsController(EwsDispatcher dispatcher, String username, String password,
+                  rxpush.simulators.exchange.control.AccessRules rules) {
+        this.rules = rules;
         this.dispatcher = dispatcher;
         this.username = username == null || username.isBlank() ? null : username;
         this.password = password == null ? "" : password;
@@ -39,6 +43,13 @@ class EwsController {
         if (account == null) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"sim-exchange01\"");
             response.sendError(401);
+            return;
+        }
+        String blocked = rules.ewsPolicyBlock();
+        if (blocked != null) {
+            // Exchange Online with EWS blocked for the tenant or app: 403 naming the policy, no SOAP body.
+            response.setHeader("X-EWS-Policy-Reason", blocked);
+            response.sendError(403);
             return;
         }
         EwsDispatcher.Answer answer = dispatcher.handle(body, account);

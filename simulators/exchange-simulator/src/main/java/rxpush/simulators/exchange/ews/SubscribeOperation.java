@@ -86,6 +86,7 @@ final class SubscribeOperation implements EwsOperation {
         Set<String> eventTypes = eventTypes(push);
         Duration statusFrequency = statusFrequency(push);
         URI url = url(SecureXml.childText(push, Soap.TYPES_NS, "URL"));
+        access.checkSubscribe(caller, mailbox);
         long start = mailbox.journal().head();
         String watermarkText = SecureXml.childText(push, Soap.TYPES_NS, "Watermark");
         String startWatermark;

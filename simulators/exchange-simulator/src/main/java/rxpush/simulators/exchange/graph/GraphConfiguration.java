@@ -8,6 +8,7 @@ import rxpush.simulators.exchange.SimulatorProperties;
 import rxpush.simulators.exchange.calendar.CalendarStore;
 import rxpush.simulators.exchange.clock.SimClock;
 import rxpush.simulators.exchange.clock.SimScheduler;
+import rxpush.simulators.exchange.control.AccessRules;
 import rxpush.simulators.exchange.control.Faults;
 import rxpush.simulators.exchange.control.Stats;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,14 +38,15 @@ public class GraphConfiguration {
     @Bean
     TokenController tokenController(GraphTokens tokens, Stats stats, SimClock clock, SimulatorProperties properties) {
         SimulatorProperties.GraphSettings graph = properties.graph();
-        return new TokenController(tokens, stats, clock, graph.tenantId(), graph.clientId(), graph.clientSecret());
+        return new TokenController(tokens, stats, clock, graph.tenantId(), graph.clientId(), graph.clientSecret(),
+                ClientAssertions.fromPem(graph.clientCertificate()), graph.scopeRoot());
     }
 
     @Bean
     SubscriptionsController subscriptionsController(GraphSubscriptions subscriptions, CalendarStore store,
-                                                    SimulatorProperties properties) {
+                                                    SimulatorProperties properties, AccessRules rules) {
         return new SubscriptionsController(subscriptions, store, properties.graph().requireHttps(),
-                properties.graph().maxExpiration());
+                properties.graph().maxExpiration(), rules);
     }
 
     @Bean
@@ -63,8 +65,8 @@ public class GraphConfiguration {
     }
 
     @Bean
-    WebMvcConfigurer graphGate(GraphTokens tokens, Faults faults, Stats stats) {
-        GraphGate gate = new GraphGate(tokens, faults, stats);
+    WebMvcConfigurer graphGate(GraphTokens tokens, Faults faults, Stats stats, AccessRules rules, CalendarStore store) {
+        GraphGate gate = new GraphGate(tokens, faults, stats, new GraphAccess(rules, store));
         return new WebMvcConfigurer() {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {

@@ -9,15 +9,18 @@ import rxpush.simulators.exchange.control.Stats;
 
 /**
  * In front of every {@code /v1.0} request: the latency fault, throttling (429 with Retry-After at
- * the configured rate, as Outlook's ApplicationThrottled) and the bearer token check.
+ * the configured rate, as Outlook's ApplicationThrottled), the bearer token check, then the
+ * per-mailbox access rules ({@link GraphAccess}).
  */
 final class GraphGate implements HandlerInterceptor {
 
     private final GraphTokens tokens;
     private final Faults faults;
     private final Stats stats;
+    private final GraphAccess access;
 
-    GraphGate(GraphTokens tokens, Faults faults, Stats stats) {
+    GraphGate(GraphTokens tokens, Faults faults, Stats stats, GraphAccess access) {
+        this.access = access;
         this.tokens = tokens;
         this.faults = faults;
         this.stats = stats;
@@ -39,6 +42,7 @@ final class GraphGate implements HandlerInterceptor {
             stats.increment("graph.unauthorized");
             throw e;
         }
+        access.check(request.getRequestURI());
         return true;
     }
 }

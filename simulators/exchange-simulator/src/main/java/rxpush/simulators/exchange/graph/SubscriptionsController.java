@@ -47,9 +47,11 @@ class SubscriptionsController {
     private final CalendarStore store;
     private final boolean requireHttps;
     private final Duration maxExpiration;
+    private final rxpush.simulators.exchange.control.AccessRules rules;
 
     SubscriptionsController(GraphSubscriptions subscriptions, CalendarStore store, boolean requireHttps,
-                            Duration maxExpiration) {
+                            Duration maxExpiration, rxpush.simulators.exchange.control.AccessRules rules) {
+        this.rules = rules;
         this.subscriptions = subscriptions;
         this.store = store;
         this.requireHttps = requireHttps;
@@ -70,6 +72,7 @@ class SubscriptionsController {
         }
         Mailbox mailbox = store.byUser(matcher.group(1)).orElseThrow(() -> new GraphException(404, "ErrorInvalidUser",
                 "The requested user '" + matcher.group(1) + "' is invalid."));
+        GraphAccess.checkSubscription(rules, mailbox);
         String changeTypeText = text(body, "changeType", true);
         Set<String> changeTypes = new LinkedHashSet<>();
         for (String type : changeTypeText.split(",")) {
