@@ -24,6 +24,11 @@ import rxpush.common.contract.SubscriptionHealth;
  * @param nextActionAt        when it is due (a watchdog deadline for EWS)
  * @param attempts            failed attempts in a row
  * @param obsoleteSubscriptions replaced subscriptions still kept OBSOLETE
+ * @param backfill            the initial push of the whole sync window: PENDING until the mailbox is
+ *                            subscribed, then REQUESTED (the RESYNC is on the notifications topic; the
+ *                            forwarder applies it in order); NONE when this owner did not subscribe it
+ * @param backfillRequestedAt when the backfill RESYNC was written
+ * @param nextReconcileAt     when the periodic reconcile re-reads the mailbox's window next
  */
 public record MailboxStatus(
         String address,
@@ -42,7 +47,10 @@ public record MailboxStatus(
         String nextAction,
         Instant nextActionAt,
         int attempts,
-        int obsoleteSubscriptions) {
+        int obsoleteSubscriptions,
+        String backfill,
+        Instant backfillRequestedAt,
+        Instant nextReconcileAt) {
 
     static MailboxStatus of(MailboxState m, Instant now) {
         var current = m.current;
@@ -53,6 +61,8 @@ public record MailboxStatus(
                 current == null ? null : current.subscriptionId(),
                 current == null ? null : current.expiresAt(),
                 m.lastNotificationAt, m.lastHeartbeatAt, watermarkAge, m.lastError, m.lastErrorAt,
-                m.nextAction.name(), m.nextActionAt, m.attempts, m.obsolete.size());
+                m.nextAction.name(), m.nextActionAt, m.attempts, m.obsolete.size(),
+                m.backfillRequestedAt != null ? "REQUESTED" : m.desired() && !m.active() ? "PENDING" : "NONE",
+                m.backfillRequestedAt, m.nextReconcileAt);
     }
 }

@@ -6,14 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import rxpush.common.contract.ChangeNotification;
 import rxpush.common.contract.Protocol;
 import rxpush.common.contract.SubscriptionState;
 
 /**
  * The pass that runs every process-interval: re-plans every owned mailbox (a safety net under the
  * event-driven work), writes EWS heartbeats and watermarks back to the registry when they have moved
- * on, tombstones OBSOLETE records past their retention, forgets removed mailboxes, and sweeps Graph
- * for orphan subscriptions.
+ * on, requests the periodic reconcile of mailboxes that are due ({@link Reconcile}), tombstones
+ * OBSOLETE records past their retention, forgets removed mailboxes, and sweeps Graph for orphan
+ * subscriptions.
  */
 final class Maintenance {
 
@@ -53,7 +55,9 @@ final class Maintenance {
     private void pass(OwnedPartition owned, Instant now) {
         List<SubscriptionState> states = new ArrayList<>();
         List<String> tombstones = new ArrayList<>();
+        List<ChangeNotification> resyncs = new ArrayList<>();
         List<Runnable> onWritten = new ArrayList<>();
+        Reconcile reconcile = new Reconcile(engine.settings.reconcileInterval(), engine.settings.reconcileMaxPerPass());
         Instant expired = now.minus(engine.settings.obsoleteRetention());
         for (String address : List.copyOf(owned.mailboxes)) {
             MailboxState m = engine.mailboxes.get(address);
@@ -84,6 +88,10 @@ final class Maintenance {
                         }
                     });
                 }
+                ChangeNotification due = m.busy ? null : reconcile.due(m, now);
+                if (due != null) {
+                    resyncs.add(due);
+                }
                 forget = !m.busy && m.registration == null && m.current == null && m.obsolete.isEmpty();
             }
             if (forget) {
@@ -93,11 +101,15 @@ final class Maintenance {
             } else {
                 engine.reschedule(m);
             }
-            if (states.size() + tombstones.size() >= CHUNK) {
-                flush(owned, states, tombstones, onWritten);
+            if (states.size() + tombstones.size() + resyncs.size() >= CHUNK) {
+                flush(owned, states, tombstones, resyncs, onWritten);
             }
         }
-        flush(owned, states, tombstones, onWritten);
+        flush(owned, states, tombstones, resyncs, onWritten);
+        if (reconcile.requested() > 0) {
+            log.info("Periodic reconcile: RESYNC requested for {} mailbox(es) of partition {}", reconcile.requested(),
+                    owned.partition);
+        }
     }
 
     /** The ACTIVE EWS record with the live heartbeat and watermark, when the registry's copy is stale. */
@@ -118,14 +130,15 @@ final class Maintenance {
     }
 
     private static void flush(OwnedPartition owned, List<SubscriptionState> states, List<String> tombstones,
-            List<Runnable> onWritten) {
-        if (states.isEmpty() && tombstones.isEmpty()) {
+            List<ChangeNotification> resyncs, List<Runnable> onWritten) {
+        if (states.isEmpty() && tombstones.isEmpty() && resyncs.isEmpty()) {
             return;
         }
-        owned.store.write(new Batch(states, tombstones, List.of()));
+        owned.store.write(new Batch(states, tombstones, resyncs));
         onWritten.forEach(Runnable::run);
         states.clear();
         tombstones.clear();
+        resyncs.clear();
         onWritten.clear();
     }
 }
