@@ -35,15 +35,11 @@ public record IngressSettings(
      *                           claimed. Keep it under Graph's 3 s budget.
      * @param logPayloads        log request bodies at INFO (default false); Graph clientState values
      *                           are masked, tokens are never in a body. For debugging only.
-     * @param watermarkLookback  how far back this instance reads the subscription signals topic at
-     *                           start-up to learn the last EWS watermarks other instances saw
-     *                           (default 1h; 0 = only what arrives after start-up)
      */
     public record Endpoints(
             @DefaultValue("1MB") @NotNull DataSize maxBodySize,
             @DefaultValue("2s") @NotNull Duration kafkaAckTimeout,
-            @DefaultValue("false") boolean logPayloads,
-            @DefaultValue("1h") @NotNull Duration watermarkLookback) {
+            @DefaultValue("false") boolean logPayloads) {
 
         public Endpoints {
             if (maxBodySize != null && (maxBodySize.toBytes() < 1024 || maxBodySize.toMegabytes() > 64)) {
@@ -52,9 +48,6 @@ public record IngressSettings(
             if (kafkaAckTimeout != null && (kafkaAckTimeout.compareTo(Duration.ofMillis(100)) < 0
                     || kafkaAckTimeout.compareTo(Duration.ofSeconds(30)) > 0)) {
                 throw new IllegalArgumentException("rxpush.ingress.kafka-ack-timeout must be between 100ms and 30s");
-            }
-            if (watermarkLookback != null && watermarkLookback.isNegative()) {
-                throw new IllegalArgumentException("rxpush.ingress.watermark-lookback must not be negative");
             }
         }
     }
