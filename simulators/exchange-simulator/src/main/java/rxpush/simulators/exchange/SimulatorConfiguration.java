@@ -48,7 +48,8 @@ public class SimulatorConfiguration {
         SimulatorProperties.WorkloadSettings w = properties.workload();
         WorkloadGenerator generator = new WorkloadGenerator(store, bookings, scheduler, stats,
                 new WorkloadGenerator.Settings(w.rate(), w.tick(), w.initialBookings(), w.createWeight(),
-                        w.updateWeight(), w.moveWeight(), w.cancelWeight(), w.seriesShare()), properties.seed());
+                        w.updateWeight(), w.moveWeight(), w.cancelWeight(), w.seriesShare(), w.seriesEditWeight()),
+                properties.seed());
         generator.seedInitialBookings();
         if (w.autoStart() && w.rate() > 0) {
             generator.start();

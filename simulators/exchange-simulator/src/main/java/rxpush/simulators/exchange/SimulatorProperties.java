@@ -191,6 +191,8 @@ public record SimulatorProperties(
      * @param moveWeight      relative weight of moves to another room
      * @param cancelWeight    relative weight of cancellations
      * @param seriesShare     share of creates that are recurring series
+     * @param seriesEditWeight relative weight of series edits (shorten, cancel or move one occurrence,
+     *                        change the series' time)
      */
     public record WorkloadSettings(
             @DefaultValue("1.0") @DecimalMin("0") double rate,
@@ -201,7 +203,8 @@ public record SimulatorProperties(
             @DefaultValue("0.35") @DecimalMin("0") double updateWeight,
             @DefaultValue("0.1") @DecimalMin("0") double moveWeight,
             @DefaultValue("0.2") @DecimalMin("0") double cancelWeight,
-            @DefaultValue("0.1") @DecimalMin("0") @DecimalMax("1") double seriesShare) {
+            @DefaultValue("0.1") @DecimalMin("0") @DecimalMax("1") double seriesShare,
+            @DefaultValue("0.1") @DecimalMin("0") double seriesEditWeight) {
     }
 
     /**

@@ -57,7 +57,12 @@ public final class Bookings {
         synchronized (target.mailbox) {
             StoredItem item = target.item();
             Instant now = store.clock().instant();
+            Instant start = item.start;
+            Instant end = item.end;
             edits.apply(item, changes, target.mailbox);
+            if (item.master && (!start.equals(item.start) || !end.equals(item.end))) {
+                SeriesEdits.timeChanged(item);
+            }
             touch(target.mailbox, item, now, sequence);
             entries.add(target.mailbox.recordItem(now, JournalEntry.Kind.MODIFIED, item, null, sequence));
             finish(target.mailbox, item, now, sequence, entries);
@@ -65,6 +70,56 @@ public final class Bookings {
         }
         store.publish(target.mailbox, entries);
         return view;
+    }
+
+    /**
+     * Changes a series' pattern or range (a new end date, fewer or more occurrences): Exchange
+     * notifies the master only. See {@link SeriesEdits#recurrenceChanged} for what happens to its
+     * exceptions and cancelled occurrences.
+     */
+    public ItemView updateRecurrence(String masterId, Recurrence recurrence) {
+        Target target = target(masterId, ItemIds.Kind.ITEM);
+        long sequence = store.nextSequence();
+        List<JournalEntry> entries = new ArrayList<>();
+        ItemView view;
+        synchronized (target.mailbox) {
+            StoredItem master = target.item();
+            if (!master.master) {
+                throw new IllegalArgumentException("not a series master: " + masterId);
+            }
+            Instant now = store.clock().instant();
+            SeriesEdits.recurrenceChanged(master, recurrence);
+            master.appointmentSequence++;
+            touch(target.mailbox, master, now, sequence);
+            entries.add(target.mailbox.recordItem(now, JournalEntry.Kind.MODIFIED, master, null, sequence));
+            entries.add(target.mailbox.recordFolderModified(now, Folder.CALENDAR, sequence));
+            noise(target.mailbox, now, sequence, entries);
+            view = target.mailbox.view(master);
+        }
+        store.publish(target.mailbox, entries);
+        return view;
+    }
+
+    /**
+     * Shortens a series to its first {@code occurrences} occurrences by giving it a new end date (the
+     * day of the last one kept, in the series' zone).
+     */
+    public ItemView endSeriesAfter(String masterId, int occurrences) {
+        Target target = target(masterId, ItemIds.Kind.ITEM);
+        Recurrence shorter;
+        synchronized (target.mailbox) {
+            StoredItem master = target.item();
+            if (!master.master) {
+                throw new IllegalArgumentException("not a series master: " + masterId);
+            }
+            var zone = SeriesViews.zone(master);
+            Instant last = master.recurrence.occurrenceStart(master.start, zone, occurrences);
+            if (last == null) {
+                throw new IllegalArgumentException("the series has fewer than " + occurrences + " occurrences");
+            }
+            shorter = master.recurrence.endingOn(last.atZone(zone).toLocalDate());
+        }
+        return updateRecurrence(masterId, shorter);
     }
 
     /** Turns one occurrence into an exception (null fields of {@code changes}: moved by an hour). */
@@ -144,6 +199,9 @@ public final class Bookings {
             StoredItem item = mailbox.newItem(recurrence != null, now, iCalUid != null ? iCalUid : newUid(now));
             edits.fill(item, spec, mailbox, now);
             item.recurrence = recurrence;
+            if (recurrence != null) {
+                SeriesEdits.alignToPattern(item);
+            }
             item.sequence = sequence;
             entries.add(mailbox.recordItem(now, JournalEntry.Kind.CREATED, item, null, sequence));
             finish(mailbox, item, now, sequence, entries);
@@ -232,8 +290,7 @@ public final class Bookings {
         StoredItem item() {
             StoredItem item = mailbox.stored(id);
             if (item == null || (id.kind() == ItemIds.Kind.OCCURRENCE && (!item.master
-                    || id.occurrence() < 1 || id.occurrence() > item.recurrence.count()
-                    || item.deletedOccurrences.contains(id.occurrence())))) {
+                    || SeriesViews.status(item, id.occurrence()) != SeriesViews.Status.LIVE))) {
                 throw new NoSuchElementException("no such booking in the calendar of " + mailbox.address());
             }
             return item;

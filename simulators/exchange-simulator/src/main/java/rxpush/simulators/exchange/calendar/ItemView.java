@@ -82,6 +82,15 @@ public record ItemView(
         return FREEBUSY_CLASS.equals(itemClass);
     }
 
+    /**
+     * A master's recurrence as Graph states it (see {@link GraphRecurrence}), null otherwise; the
+     * truth carries it so that oracles compare what a client was given with Exchange's terms.
+     */
+    @com.fasterxml.jackson.annotation.JsonProperty("graphRecurrence")
+    public java.util.Map<String, Object> graphRecurrence() {
+        return GraphRecurrence.of(this);
+    }
+
     public boolean isRecurring() {
         return type != null && type != OccurrenceType.SINGLE;
     }

@@ -92,17 +92,16 @@ public final class Mailbox {
         return items.values().stream().filter(i -> i.folder == Folder.CALENDAR).map(this::view).toList();
     }
 
-    /** Items, expanded occurrences and tombstones in one consistent read. */
-    synchronized Truth.MailboxTruth truth() {
+    /**
+     * Items, expanded occurrences and tombstones in one consistent read; occurrences of series are
+     * listed up to {@code until} (a series without end has no last one).
+     */
+    synchronized Truth.MailboxTruth truth(Instant until) {
         List<ItemView> live = calendarItems();
         List<ItemView> occurrences = new ArrayList<>();
         for (StoredItem item : items.values()) {
             if (item.master && item.folder == Folder.CALENDAR) {
-                for (int i = 1; i <= item.recurrence.count(); i++) {
-                    if (!item.deletedOccurrences.contains(i)) {
-                        occurrences.add(occurrenceView(item, i));
-                    }
-                }
+                occurrences.addAll(SeriesViews.occurrences(this, item, until));
             }
         }
         return new Truth.MailboxTruth(address, objectId, live, occurrences, List.copyOf(tombstones));
@@ -128,12 +127,9 @@ public final class Mailbox {
                 }
                 continue;
             }
-            for (int i = 1; i <= item.recurrence.count(); i++) {
-                if (!item.deletedOccurrences.contains(i)) {
-                    ItemView occurrence = occurrenceView(item, i);
-                    if (occurrence.start().isBefore(to) && occurrence.end().isAfter(from)) {
-                        found.add(occurrence);
-                    }
+            for (ItemView occurrence : SeriesViews.occurrences(this, item, to)) {
+                if (occurrence.start().isBefore(to) && occurrence.end().isAfter(from)) {
+                    found.add(occurrence);
                 }
             }
         }
@@ -154,10 +150,26 @@ public final class Mailbox {
                     .map(this::view);
             case OCCURRENCE -> Optional.ofNullable(items.get(id.number()))
                     .filter(item -> item.master && item.folder == Folder.CALENDAR)
-                    .filter(item -> id.occurrence() >= 1 && id.occurrence() <= item.recurrence.count())
-                    .filter(item -> !item.deletedOccurrences.contains(id.occurrence()))
+                    .filter(item -> SeriesViews.status(item, id.occurrence()) == SeriesViews.Status.LIVE)
                     .map(item -> occurrenceView(item, id.occurrence()));
         };
+    }
+
+    /**
+     * Why an occurrence id finds nothing: {@code DELETED} (removed from its series),
+     * {@code OUT_OF_RANGE} (past the series' end), or {@code null} when its master is gone (or the id
+     * is no occurrence of this mailbox, or the occurrence is there).
+     */
+    public synchronized String occurrenceGone(ItemIds.Parsed id) {
+        if (!id.mailbox().equals(guid) || id.kind() != ItemIds.Kind.OCCURRENCE) {
+            return null;
+        }
+        StoredItem item = items.get(id.number());
+        if (item == null || !item.master || item.folder != Folder.CALENDAR) {
+            return null;
+        }
+        SeriesViews.Status status = SeriesViews.status(item, id.occurrence());
+        return status == SeriesViews.Status.LIVE ? null : status.name();
     }
 
     // ---- mutation primitives, used by Bookings with this mailbox's lock held ----

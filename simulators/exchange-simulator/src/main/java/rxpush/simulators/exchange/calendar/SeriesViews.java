@@ -1,8 +1,10 @@
 package rxpush.simulators.exchange.calendar;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Views of a series: each occurrence as its own entry (an exception when it was changed), and what a
@@ -10,36 +12,84 @@ import java.util.List;
  */
 final class SeriesViews {
 
+    /** What an occurrence number of a series refers to (EWS answers each differently). */
+    enum Status {
+        LIVE, DELETED, OUT_OF_RANGE
+    }
+
     private SeriesViews() {
     }
 
+    static ZoneId zone(StoredItem master) {
+        return TimeZones.byWindowsId(master.timeZone).zone();
+    }
+
+    static Status status(StoredItem master, int index) {
+        if (master.recurrence.occurrenceStart(master.start, zone(master), index) == null) {
+            return Status.OUT_OF_RANGE;
+        }
+        return master.deletedOccurrences.contains(index) ? Status.DELETED : Status.LIVE;
+    }
+
     static ItemView.Series series(Mailbox mailbox, StoredItem master) {
-        List<ItemView.OccurrenceRef> live = new ArrayList<>();
-        List<ItemView.OccurrenceRef> modified = new ArrayList<>();
-        List<Instant> deleted = new ArrayList<>();
-        var zone = TimeZones.byWindowsId(master.timeZone).zone();
-        for (int i = 1; i <= master.recurrence.count(); i++) {
-            if (master.deletedOccurrences.contains(i)) {
-                deleted.add(master.recurrence.occurrenceStart(master.start, zone, i));
-                continue;
-            }
-            ItemView occurrence = occurrence(mailbox, master, i);
-            ItemView.OccurrenceRef ref = new ItemView.OccurrenceRef(occurrence.ewsId(), occurrence.immutableId(),
-                    occurrence.start(), occurrence.end(), occurrence.originalStart());
-            live.add(ref);
-            if (occurrence.type() == OccurrenceType.EXCEPTION) {
-                modified.add(ref);
+        ZoneId zone = zone(master);
+        int total = master.recurrence.total(master.start, zone);
+        Integer first = null;
+        for (int i = 1; first == null && (total < 0 || i <= total); i++) {
+            if (!master.deletedOccurrences.contains(i)) {
+                first = i;
             }
         }
-        return new ItemView.Series(live.isEmpty() ? null : live.getFirst(), live.isEmpty() ? null : live.getLast(),
-                modified, deleted);
+        Integer last = null;
+        for (int i = total; last == null && i >= 1; i--) {
+            if (!master.deletedOccurrences.contains(i)) {
+                last = i;
+            }
+        }
+        List<ItemView.OccurrenceRef> modified = new ArrayList<>();
+        for (Map.Entry<Integer, StoredItem.Override> e : master.exceptions.entrySet()) {
+            if (total < 0 || e.getKey() <= total) {
+                modified.add(ref(occurrence(mailbox, master, e.getKey())));
+            }
+        }
+        List<Instant> deleted = master.deletedOccurrences.stream()
+                .map(i -> master.recurrence.occurrenceStart(master.start, zone, i)).filter(s -> s != null).toList();
+        return new ItemView.Series(first == null ? null : ref(occurrence(mailbox, master, first)),
+                last == null ? null : ref(occurrence(mailbox, master, last)), modified, deleted);
+    }
+
+    /**
+     * The live occurrences and exceptions whose original start lies before {@code until}, plus every
+     * exception (it may have been moved before {@code until} from later), in occurrence order.
+     */
+    static List<ItemView> occurrences(Mailbox mailbox, StoredItem master, Instant until) {
+        List<Instant> starts = master.recurrence.startsBefore(master.start, zone(master), until);
+        List<ItemView> found = new ArrayList<>();
+        for (int i = 1; i <= starts.size(); i++) {
+            if (!master.deletedOccurrences.contains(i)) {
+                found.add(occurrence(mailbox, master, i, starts.get(i - 1)));
+            }
+        }
+        for (int index : master.exceptions.keySet()) {
+            if (index > starts.size() && status(master, index) == Status.LIVE) {
+                found.add(occurrence(mailbox, master, index));
+            }
+        }
+        return found;
     }
 
     static ItemView occurrence(Mailbox mailbox, StoredItem master, int index) {
-        var zone = TimeZones.byWindowsId(master.timeZone).zone();
-        Instant originalStart = master.recurrence.occurrenceStart(master.start, zone, index);
+        return occurrence(mailbox, master, index, master.recurrence.occurrenceStart(master.start, zone(master), index));
+    }
+
+    private static ItemView.OccurrenceRef ref(ItemView occurrence) {
+        return new ItemView.OccurrenceRef(occurrence.ewsId(), occurrence.immutableId(), occurrence.start(),
+                occurrence.end(), occurrence.originalStart());
+    }
+
+    private static ItemView occurrence(Mailbox mailbox, StoredItem master, int index, Instant originalStart) {
         Instant start = originalStart;
-        Instant end = master.recurrence.occurrenceEnd(master.start, master.end, zone, index);
+        Instant end = originalStart.plus(java.time.Duration.between(master.start, master.end));
         String subject = master.subject;
         String location = master.location;
         long change = master.changeNumber;

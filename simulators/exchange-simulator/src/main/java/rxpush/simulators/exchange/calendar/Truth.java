@@ -1,5 +1,7 @@
 package rxpush.simulators.exchange.calendar;
 
+import java.time.Duration;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +16,12 @@ import java.util.List;
  *                     series, and tombstones of bookings that left the calendar
  */
 public record Truth(Instant at, long lastSequence, List<MailboxTruth> mailboxes) {
+
+    /**
+     * How far ahead occurrences are listed by default: two years, the longest EWS CalendarView, so
+     * any sync window a client can read is covered.
+     */
+    public static final Duration DEFAULT_HORIZON = Duration.ofDays(730);
 
     /**
      * @param address     SMTP address
@@ -31,11 +39,19 @@ public record Truth(Instant at, long lastSequence, List<MailboxTruth> mailboxes)
      * is read first, so every change up to it is included; later ones may be too.
      */
     public static Truth of(CalendarStore store) {
+        return of(store, DEFAULT_HORIZON);
+    }
+
+    /**
+     * As {@link #of(CalendarStore)}, listing series occurrences whose original start lies before
+     * now + {@code horizon} (every exception is listed wherever it was moved).
+     */
+    public static Truth of(CalendarStore store, Duration horizon) {
         long sequence = store.lastSequence();
         Instant at = store.clock().instant();
         List<MailboxTruth> mailboxes = new ArrayList<>();
         for (Mailbox mailbox : store.mailboxes()) {
-            mailboxes.add(mailbox.truth());
+            mailboxes.add(mailbox.truth(at.plus(horizon)));
         }
         return new Truth(at, sequence, mailboxes);
     }

@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Import;
 
 /** The /sim control endpoints. */
 @Configuration(proxyBeanMethods = false)
-@Import({ControlController.class, SubscriptionControlController.class, ControlErrors.class})
+@Import({ControlController.class, SubscriptionControlController.class, MailboxFaultsController.class,
+        SeriesControlController.class, ControlErrors.class})
 public class ControlConfiguration {
 }

@@ -68,8 +68,8 @@ class ControlController {
     }
 
     @GetMapping("/truth")
-    Object truth(@RequestParam(required = false) String mailbox) {
-        Truth truth = Truth.of(store);
+    Object truth(@RequestParam(required = false) String mailbox, @RequestParam(required = false) String horizon) {
+        Truth truth = Truth.of(store, horizon == null ? Truth.DEFAULT_HORIZON : duration(horizon));
         if (mailbox == null) {
             return truth;
         }

@@ -23,7 +23,19 @@ public final class Faults {
                         Duration graphRetryAfter, Double dropPushRate, Duration apiLatency) {
     }
 
+    /**
+     * Mailbox-level Graph errors that can be injected per mailbox: every Graph request for that
+     * user answers 404 with this code, which is not an item's absence. ErrorInvalidUser ("The
+     * requested user is invalid") and MailboxNotEnabledForRESTAPI (KB 4462988:
+     * https://learn.microsoft.com/en-us/exchange/troubleshoot/user-and-shared-mailboxes/rest-api-is-not-yet-supported-for-this-mailbox-error;
+     * also a new mailbox's first minutes and an unlicensed or soft-deleted one).
+     */
+    public static final java.util.Map<String, String> MAILBOX_ERRORS = java.util.Map.of(
+            "ErrorInvalidUser", "The requested user '%s' is invalid.",
+            "MailboxNotEnabledForRESTAPI", "The mailbox is either inactive, soft-deleted, or is hosted on-premise.");
+
     private final Random random;
+    private final java.util.Map<String, String> mailboxErrors = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile State state;
 
     public Faults(State initial, long seed) {
@@ -49,6 +61,33 @@ public final class Faults {
         validate(next);
         state = next;
         return next;
+    }
+
+    /** Makes every Graph request for {@code address} answer 404 {@code code} (one of {@link #MAILBOX_ERRORS}). */
+    public void failMailbox(String address, String code) {
+        if (!MAILBOX_ERRORS.containsKey(code)) {
+            throw new IllegalArgumentException("mailbox error must be one of " + new java.util.TreeSet<>(MAILBOX_ERRORS.keySet()));
+        }
+        mailboxErrors.put(address.toLowerCase(java.util.Locale.ROOT), code);
+    }
+
+    /** Ends the mailbox-level error of {@code address} (null: of every mailbox). */
+    public void clearMailbox(String address) {
+        if (address == null) {
+            mailboxErrors.clear();
+        } else {
+            mailboxErrors.remove(address.toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /** The mailbox-level Graph error code injected for {@code address}, or null. */
+    public String mailboxError(String address) {
+        return mailboxErrors.get(address.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** Every injected mailbox-level error, by address. */
+    public java.util.Map<String, String> mailboxErrors() {
+        return java.util.Map.copyOf(mailboxErrors);
     }
 
     public boolean ewsBusyNow() {

@@ -63,4 +63,16 @@ class SubscriptionControlController {
         };
         return Map.of(event, count);
     }
+
+    /**
+     * An EWS push whose ResponseClass is Error ({@link EwsPush#pushError}): {@code code}
+     * (default ErrorMissedNotificationEvents), with ({@code notification=true}, default) or without a
+     * Notification element, to the active subscriptions of a mailbox or all.
+     */
+    @PostMapping("/ews/error")
+    Map<String, Integer> ewsError(@RequestParam(defaultValue = "ErrorMissedNotificationEvents") String code,
+                                  @RequestParam(defaultValue = "true") boolean notification,
+                                  @RequestParam(required = false) String mailbox) {
+        return Map.of(code, ews.pushError(mailbox, code, notification));
+    }
 }

@@ -163,6 +163,82 @@ public final class EwsPush implements CalendarStore.Listener {
         return killed;
     }
 
+    /** Error codes {@link #pushError} can send, with Exchange's message texts. */
+    public static final Map<String, String> ERROR_PUSHES = Map.of(
+            "ErrorMissedNotificationEvents", "Notification events were missed.",
+            "ErrorInternalServerError", "An internal server error occurred. The operation failed.");
+
+    /**
+     * Exchange lost events of the active subscriptions of {@code mailbox} (all when null): the events
+     * not yet delivered are dropped (counted as {@code ews.push.missed}) and one SendNotification with
+     * ResponseClass Error and {@code code} is POSTed, with or without a Notification element (see
+     * {@link NotificationXml#error}). Delivery then resumes after the lost events; the next push's
+     * PreviousWatermark is the error's resume watermark, which a listener without the Notification never
+     * saw. The listener's answer counts as for any push (OK, Unsubscribe, or a failure with retries).
+     * Returns how many subscriptions get one.
+     */
+    public int pushError(String mailbox, String code, boolean withNotification) {
+        if (!ERROR_PUSHES.containsKey(code)) {
+            throw new IllegalArgumentException("error push code must be one of " + new java.util.TreeSet<>(ERROR_PUSHES.keySet()));
+        }
+        int count = 0;
+        for (PushSubscription s : byId.values()) {
+            synchronized (s) {
+                if (!s.active() || (mailbox != null && !s.mailbox.address().equalsIgnoreCase(mailbox))) {
+                    continue;
+                }
+            }
+            count++;
+            scheduler.scheduleAfter(Duration.ZERO, "ews-error-push", () -> deliverError(s, code, withNotification));
+        }
+        return count;
+    }
+
+    private void deliverError(PushSubscription s, String code, boolean withNotification) {
+        String previous;
+        String resume;
+        long head;
+        synchronized (s) {
+            if (!s.active()) {
+                return;
+            }
+            if (s.inFlight) {
+                scheduler.scheduleAfter(Duration.ofSeconds(1), "ews-error-push", () -> deliverError(s, code, withNotification));
+                return;
+            }
+            s.inFlight = true;
+            head = s.mailbox.journal().head();
+            previous = s.lastWatermark;
+            resume = ItemIds.watermark(s.mailbox.guid(), head, scheduler.clock().instant());
+            stats.add("ews.push.missed", s.mailbox.journal().after(s.position, Integer.MAX_VALUE).stream()
+                    .filter(s::wants).count());
+        }
+        String body = NotificationXml.error(s.version, s.id, previous, resume, code, ERROR_PUSHES.get(code),
+                withNotification);
+        stats.increment("ews.push.errors." + code);
+        PushAnswer answer = sender.post(s.url, body);
+        stats.increment("ews.push.answer." + answer.name().toLowerCase(java.util.Locale.ROOT));
+        synchronized (s) {
+            s.inFlight = false;
+            if (s.state == PushSubscription.State.KILLED) {
+                return;
+            }
+            switch (answer) {
+                case OK -> acknowledged(s, new PushBatch(previous, List.of(), resume, head, resume, false));
+                case UNSUBSCRIBE -> {
+                    s.state = PushSubscription.State.UNSUBSCRIBED;
+                    s.lastOutcome = "unsubscribe";
+                }
+                case INVALID -> {
+                    // Exchange moved on: the lost events stay lost whatever the listener answers.
+                    s.position = head;
+                    s.lastWatermark = resume;
+                    failed(s);
+                }
+            }
+        }
+    }
+
     private void requestDelivery(PushSubscription s) {
         synchronized (s) {
             if (!s.active() || s.scheduled || s.inFlight || s.failing()) {

@@ -67,6 +67,12 @@ final class FindItemOperation implements EwsOperation {
             throw new EwsError("ErrorCalendarEndDateIsEarlierThanStartDate",
                     "The EndDate value must be greater than or equal to the StartDate value.");
         }
+        if (end.isAfter(start.atZone(java.time.ZoneOffset.UTC).plusYears(2).toInstant())) {
+            // EWS expands a CalendarView over at most two years (the store's expansion limit, 732 days
+            // observed); the simulator refuses anything past two calendar years, which is never laxer.
+            throw new EwsError("ErrorCalendarViewRangeTooBig",
+                    "The time span between StartDate and EndDate is greater than the allowable range.");
+        }
         int max = number(SecureXml.attribute(view, "MaxEntriesReturned"), Integer.MAX_VALUE);
         List<ItemView> found = folder.folder() == Folder.CALENDAR ? folder.mailbox().calendarView(start, end) : List.of();
         List<ItemView> returned = found.subList(0, Math.min(max, found.size()));

@@ -10,7 +10,8 @@ import rxpush.simulators.exchange.calendar.Mailbox;
 /**
  * Resolves {@code t:ItemId}, {@code t:OccurrenceItemId} and {@code t:RecurringMasterItemId} to the
  * entry they name, with EWS's errors: ErrorInvalidIdMalformed, ErrorItemNotFound (also for an id
- * that is stale because the item moved), ErrorAccessDenied.
+ * that is stale because the item moved), ErrorAccessDenied, and for occurrences a live series no
+ * longer has ErrorCalendarOccurrenceIsDeletedFromRecurrence / ErrorCalendarOccurrenceIndexIsOutOfRecurrenceRange.
  */
 final class ItemLookup {
 
@@ -31,7 +32,33 @@ final class ItemLookup {
         };
         Mailbox mailbox = store.byGuid(parsed.mailbox()).orElseThrow(EwsError::itemNotFound);
         access.check(caller, mailbox);
-        return mailbox.find(parsed).orElseThrow(EwsError::itemNotFound);
+        return mailbox.find(parsed).orElseThrow(() -> notFound(mailbox, parsed));
+    }
+
+    /**
+     * An occurrence (by its own ItemId or by OccurrenceItemId) that its live series no longer has:
+     * removed from it (cancelled) is ErrorCalendarOccurrenceIsDeletedFromRecurrence, past its end
+     * (the series was shortened, or the index never existed) is
+     * ErrorCalendarOccurrenceIndexIsOutOfRecurrenceRange
+     * (https://learn.microsoft.com/en-us/exchange/client-developer/exchange-web-services/handling-deletion-related-errors-in-ews-in-exchange,
+     * https://learn.microsoft.com/en-us/openspecs/exchange_server_protocols/ms-oxwscdata/53734587-8b80-4cd8-b0ea-92da6b960d9e).
+     * Anything else is ErrorItemNotFound.
+     */
+    private static EwsError notFound(Mailbox mailbox, ItemIds.Parsed parsed) {
+        String gone = mailbox.occurrenceGone(parsed);
+        if ("DELETED".equals(gone)) {
+            return new EwsError("ErrorCalendarOccurrenceIsDeletedFromRecurrence",
+                    "Occurrence with this index was previously deleted from the recurrence.");
+        }
+        if ("OUT_OF_RANGE".equals(gone)) {
+            return outOfRange();
+        }
+        return EwsError.itemNotFound();
+    }
+
+    private static EwsError outOfRange() {
+        return new EwsError("ErrorCalendarOccurrenceIndexIsOutOfRecurrenceRange",
+                "Occurrence index is out of recurrence range.");
     }
 
     private static ItemIds.Parsed parse(String id) {
@@ -54,8 +81,7 @@ final class ItemLookup {
             throw EwsFault.schema("InstanceIndex must be a number");
         }
         if (master.kind() != ItemIds.Kind.ITEM || index < 1) {
-            throw new EwsError("ErrorCalendarOccurrenceIndexIsOutOfRecurrenceRange",
-                    "Occurrence index is out of recurrence range.");
+            throw outOfRange();
         }
         return new ItemIds.Parsed(master.mailbox(), ItemIds.Kind.OCCURRENCE, Folder.CALENDAR, master.number(), index,
                 false);

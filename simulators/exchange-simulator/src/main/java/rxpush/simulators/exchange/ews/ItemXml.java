@@ -236,18 +236,31 @@ final class ItemXml {
             if (shape.has("calendar:Recurrence")) {
                 ZonedDateTime first = master.start().atZone(zone.zone());
                 xml.start("t:Recurrence");
-                if (recurrence.pattern() == Recurrence.Pattern.DAILY) {
-                    xml.start("t:DailyRecurrence").element("t:Interval", recurrence.interval()).end("t:DailyRecurrence");
-                } else {
-                    String day = first.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH);
-                    xml.start("t:WeeklyRecurrence").element("t:Interval", recurrence.interval())
-                            .element("t:DaysOfWeek", day).element("t:FirstDayOfWeek", "Monday")
+                switch (recurrence.pattern()) {
+                    case DAILY -> xml.start("t:DailyRecurrence").element("t:Interval", recurrence.interval())
+                            .end("t:DailyRecurrence");
+                    case WEEKLY -> xml.start("t:WeeklyRecurrence").element("t:Interval", recurrence.interval())
+                            .element("t:DaysOfWeek", String.join(" ", recurrence.days(first.getDayOfWeek()).stream()
+                                    .map(d -> d.getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH)).toList()))
+                            .element("t:FirstDayOfWeek", "Monday")
                             .end("t:WeeklyRecurrence");
+                    case ABSOLUTE_MONTHLY -> xml.start("t:AbsoluteMonthlyRecurrence")
+                            .element("t:Interval", recurrence.interval())
+                            .element("t:DayOfMonth", recurrence.dayOfMonth() == 0 ? first.getDayOfMonth()
+                                    : recurrence.dayOfMonth())
+                            .end("t:AbsoluteMonthlyRecurrence");
                 }
-                xml.start("t:NumberedRecurrence")
-                        .element("t:StartDate", first.format(DateTimeFormatter.ofPattern("yyyy-MM-ddXXX")))
-                        .element("t:NumberOfOccurrences", recurrence.count())
-                        .end("t:NumberedRecurrence");
+                String startDate = first.format(DateTimeFormatter.ofPattern("yyyy-MM-ddXXX"));
+                switch (recurrence.range()) {
+                    case NUMBERED -> xml.start("t:NumberedRecurrence").element("t:StartDate", startDate)
+                            .element("t:NumberOfOccurrences", recurrence.count()).end("t:NumberedRecurrence");
+                    case END_DATE -> xml.start("t:EndDateRecurrence").element("t:StartDate", startDate)
+                            .element("t:EndDate", recurrence.endDate().atStartOfDay(zone.zone())
+                                    .format(DateTimeFormatter.ofPattern("yyyy-MM-ddXXX")))
+                            .end("t:EndDateRecurrence");
+                    case NO_END -> xml.start("t:NoEndRecurrence").element("t:StartDate", startDate)
+                            .end("t:NoEndRecurrence");
+                }
                 xml.end("t:Recurrence");
             }
             ItemView.Series series = master.series();

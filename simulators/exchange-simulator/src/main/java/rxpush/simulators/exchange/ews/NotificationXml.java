@@ -45,6 +45,38 @@ final class NotificationXml {
         return xml.toString();
     }
 
+    /**
+     * A SendNotification whose response message is an error
+     * (https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sendnotificationresponsemessage:
+     * ResponseClass Error with ResponseCode and MessageText), e.g. ErrorMissedNotificationEvents when
+     * Exchange lost events of the subscription. With {@code notification} it still names the
+     * subscription, the watermark the listener holds and a StatusEvent with the watermark delivery
+     * resumes from; without, the listener only learns that something went wrong.
+     */
+    static String error(String version, String subscriptionId, String previousWatermark, String resumeWatermark,
+                        String code, String message, boolean notification) {
+        XmlOut xml = new XmlOut(1024);
+        xml.raw("<?xml version=\"1.0\" encoding=\"utf-8\"?><soap11:Envelope xmlns:soap11=\"" + Soap.ENVELOPE_NS + "\">");
+        xml.raw("<soap11:Header><t:RequestServerVersion xmlns:m=\"" + Soap.MESSAGES_NS + "\" Version=\"");
+        xml.text(version).raw("\" xmlns:t=\"" + Soap.TYPES_NS + "\" /></soap11:Header>");
+        xml.raw("<soap11:Body><m:SendNotification xmlns:t=\"" + Soap.TYPES_NS + "\" xmlns:m=\"" + Soap.MESSAGES_NS + "\">");
+        xml.raw("<m:ResponseMessages><m:SendNotificationResponseMessage ResponseClass=\"Error\">");
+        xml.element("m:MessageText", message);
+        xml.element("m:ResponseCode", code);
+        xml.element("m:DescriptiveLinkKey", 0);
+        if (notification) {
+            xml.start("m:Notification");
+            xml.element("t:SubscriptionId", subscriptionId);
+            xml.element("t:PreviousWatermark", previousWatermark);
+            xml.element("t:MoreEvents", false);
+            xml.start("t:StatusEvent").element("t:Watermark", resumeWatermark).end("t:StatusEvent");
+            xml.end("m:Notification");
+        }
+        xml.raw("</m:SendNotificationResponseMessage></m:ResponseMessages></m:SendNotification></soap11:Body>"
+                + "</soap11:Envelope>");
+        return xml.toString();
+    }
+
     private static void writeEvent(XmlOut xml, Event event) {
         JournalEntry entry = event.entry();
         String element = "t:" + entry.kind().element();

@@ -13,7 +13,7 @@ import rxpush.simulators.exchange.calendar.ItemIds;
 import rxpush.simulators.exchange.calendar.ItemView;
 import rxpush.simulators.exchange.calendar.OccurrenceType;
 import rxpush.simulators.exchange.calendar.Person;
-import rxpush.simulators.exchange.calendar.Recurrence;
+import rxpush.simulators.exchange.calendar.GraphRecurrence;
 import rxpush.simulators.exchange.calendar.TimeZones;
 
 /** Graph's event resource for an item, with REST or immutable ids and start/end in a chosen zone. */
@@ -93,7 +93,7 @@ final class EventJson {
         Map<String, Object> location = location(item.location());
         json.put("location", location);
         json.put("locations", item.location() == null ? List.of() : List.of(location));
-        json.put("recurrence", item.type() == OccurrenceType.SERIES_MASTER ? recurrence(item) : null);
+        json.put("recurrence", GraphRecurrence.of(item));
         json.put("attendees", attendees(item));
         json.put("organizer", item.organizer() == null ? null : Map.of("emailAddress", address(item.organizer())));
         json.put("onlineMeeting", null);
@@ -140,28 +140,5 @@ final class EventJson {
 
     private static Map<String, Object> address(Person person) {
         return Map.of("name", person.name(), "address", person.email());
-    }
-
-    private static Map<String, Object> recurrence(ItemView master) {
-        Recurrence recurrence = master.recurrence();
-        ZoneId zone = TimeZones.byWindowsId(master.timeZone()).zone();
-        var first = master.start().atZone(zone);
-        Map<String, Object> pattern = new LinkedHashMap<>();
-        pattern.put("type", recurrence.pattern() == Recurrence.Pattern.DAILY ? "daily" : "weekly");
-        pattern.put("interval", recurrence.interval());
-        pattern.put("month", 0);
-        pattern.put("dayOfMonth", 0);
-        pattern.put("daysOfWeek", recurrence.pattern() == Recurrence.Pattern.WEEKLY
-                ? List.of(first.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH).toLowerCase(Locale.ROOT))
-                : List.of());
-        pattern.put("firstDayOfWeek", "monday");
-        pattern.put("index", "first");
-        Map<String, Object> range = new LinkedHashMap<>();
-        range.put("type", "numbered");
-        range.put("startDate", first.toLocalDate().toString());
-        range.put("endDate", "0001-01-01");
-        range.put("recurrenceTimeZone", master.timeZone());
-        range.put("numberOfOccurrences", recurrence.count());
-        return Map.of("pattern", pattern, "range", range);
     }
 }

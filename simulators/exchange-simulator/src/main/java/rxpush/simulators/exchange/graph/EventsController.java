@@ -27,6 +27,7 @@ import rxpush.simulators.exchange.calendar.Folder;
 import rxpush.simulators.exchange.calendar.ItemIds;
 import rxpush.simulators.exchange.calendar.ItemView;
 import rxpush.simulators.exchange.calendar.Mailbox;
+import rxpush.simulators.exchange.control.Faults;
 import rxpush.simulators.exchange.control.Stats;
 
 /**
@@ -44,10 +45,12 @@ class EventsController {
 
     private final CalendarStore store;
     private final Stats stats;
+    private final Faults faults;
 
-    EventsController(CalendarStore store, Stats stats) {
+    EventsController(CalendarStore store, Stats stats, Faults faults) {
         this.store = store;
         this.stats = stats;
+        this.faults = faults;
     }
 
     @GetMapping({"/events/{id}", "/calendar/events/{id}"})
@@ -146,11 +149,26 @@ class EventsController {
     }
 
     private Mailbox mailbox(String user) {
-        return store.byUser(user).orElseThrow(() -> new GraphException(404, "ErrorInvalidUser",
-                "The requested user '" + user + "' is invalid."));
+        return mailbox(store, faults, stats, user);
     }
 
-    private static Instant window(String text) {
+    /**
+     * The user's mailbox, or the mailbox-level 404 Graph gives for an unknown user
+     * (ErrorInvalidUser) or for a mailbox injected as failing ({@link Faults#MAILBOX_ERRORS}): never
+     * ErrorItemNotFound, which is an item's absence.
+     */
+    static Mailbox mailbox(CalendarStore store, Faults faults, Stats stats, String user) {
+        Mailbox mailbox = store.byUser(user).orElseThrow(() -> new GraphException(404, "ErrorInvalidUser",
+                "The requested user '" + user + "' is invalid."));
+        String injected = faults.mailboxError(mailbox.address());
+        if (injected != null) {
+            stats.increment("graph.mailboxErrors." + injected);
+            throw new GraphException(404, injected, Faults.MAILBOX_ERRORS.get(injected).formatted(user));
+        }
+        return mailbox;
+    }
+
+    static Instant window(String text) {
         if (text == null) {
             throw new GraphException(400, "ErrorInvalidParameter", "This request requires a time window specified"
                     + " by the query string parameters StartDateTime and EndDateTime.");
@@ -167,7 +185,7 @@ class EventsController {
         }
     }
 
-    private static int pageSize(Integer requested) {
+    static int pageSize(Integer requested) {
         if (requested == null) {
             return DEFAULT_PAGE;
         }
@@ -177,7 +195,7 @@ class EventsController {
         return Math.min(requested, MAX_PAGE);
     }
 
-    private static Map<String, Object> select(Map<String, Object> event, String select) {
+    static Map<String, Object> select(Map<String, Object> event, String select) {
         if (select == null || select.isBlank()) {
             return event;
         }
@@ -192,13 +210,13 @@ class EventsController {
         return selected;
     }
 
-    private static ResponseEntity.BodyBuilder withPreference(ResponseEntity.BodyBuilder builder, Prefer prefer,
+    static ResponseEntity.BodyBuilder withPreference(ResponseEntity.BodyBuilder builder, Prefer prefer,
                                                              boolean pageSizeApplied) {
         String applied = prefer.applied(pageSizeApplied);
         return applied == null ? builder : builder.header("Preference-Applied", applied);
     }
 
-    private static String base() {
+    static String base() {
         return ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
     }
 }

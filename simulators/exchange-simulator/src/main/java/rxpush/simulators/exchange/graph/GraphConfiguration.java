@@ -48,8 +48,13 @@ public class GraphConfiguration {
     }
 
     @Bean
-    EventsController eventsController(CalendarStore store, Stats stats) {
-        return new EventsController(store, stats);
+    EventsController eventsController(CalendarStore store, Stats stats, Faults faults) {
+        return new EventsController(store, stats, faults);
+    }
+
+    @Bean
+    InstancesController instancesController(CalendarStore store, Stats stats, Faults faults) {
+        return new InstancesController(store, stats, faults);
     }
 
     @Bean

@@ -11,7 +11,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Graph's error body for the Graph controllers: {@code {"error":{"code","message","innerError"}}}. */
-@RestControllerAdvice(assignableTypes = {SubscriptionsController.class, EventsController.class})
+@RestControllerAdvice(assignableTypes = {SubscriptionsController.class, EventsController.class,
+        InstancesController.class})
 class GraphErrors {
 
     private final Clock clock;

@@ -31,13 +31,19 @@ public final class WorkloadGenerator {
      * @param moveWeight      relative weight of moves to another room
      * @param cancelWeight    relative weight of cancellations
      * @param seriesShare     share of creates that are recurring series
+     * @param seriesEditWeight relative weight of series edits ({@link SeriesWorkload})
      */
     public record Settings(double rate, Duration tick, int initialBookings, double createWeight, double updateWeight,
-                           double moveWeight, double cancelWeight, double seriesShare) {
+                           double moveWeight, double cancelWeight, double seriesShare, double seriesEditWeight) {
+
+        public Settings(double rate, Duration tick, int initialBookings, double createWeight, double updateWeight,
+                        double moveWeight, double cancelWeight, double seriesShare) {
+            this(rate, tick, initialBookings, createWeight, updateWeight, moveWeight, cancelWeight, seriesShare, 0);
+        }
     }
 
     private enum Kind {
-        CREATE, UPDATE, MOVE, CANCEL
+        CREATE, UPDATE, MOVE, CANCEL, SERIES_EDIT
     }
 
     private final CalendarStore store;
@@ -46,6 +52,7 @@ public final class WorkloadGenerator {
     private final Stats stats;
     private final Settings settings;
     private final Random random;
+    private final SeriesWorkload series;
     private double rate;
     private double carry;
     private long generation;
@@ -59,6 +66,7 @@ public final class WorkloadGenerator {
         this.stats = stats;
         this.settings = settings;
         this.random = new Random(seed ^ 0x5DEECE66DL);
+        this.series = new SeriesWorkload(bookings, this::nextInt);
         this.rate = settings.rate();
     }
 
@@ -91,11 +99,18 @@ public final class WorkloadGenerator {
         return rate;
     }
 
-    /** Creates the configured number of bookings in every mailbox (at start-up). */
+    /**
+     * Creates the configured number of bookings in every mailbox (at start-up, before any
+     * subscription): every third one is a series, the others singles.
+     */
     public void seedInitialBookings() {
         for (Mailbox mailbox : store.mailboxes()) {
             for (int i = 0; i < settings.initialBookings(); i++) {
-                create(mailbox);
+                if (i % 3 == 2) {
+                    series.create(mailbox, store.clock().instant());
+                } else {
+                    bookings.create(mailbox.address(), BookingSpec.random());
+                }
             }
         }
     }
@@ -144,14 +159,15 @@ public final class WorkloadGenerator {
                 bookings.move(item.ewsId(), target.address());
             }
             case CANCEL -> cancel(items.get(nextInt(items.size())));
+            case SERIES_EDIT -> stats.increment("workload.series." + series.edit(mailbox, store.clock().instant())
+                    .name().toLowerCase(java.util.Locale.ROOT));
         }
         stats.increment("workload." + kind.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     private void create(Mailbox mailbox) {
         if (chance(settings.seriesShare())) {
-            Recurrence.Pattern pattern = chance(0.5) ? Recurrence.Pattern.DAILY : Recurrence.Pattern.WEEKLY;
-            bookings.createSeries(mailbox.address(), BookingSpec.random(), new Recurrence(pattern, 1, 3 + nextInt(8)));
+            series.create(mailbox, store.clock().instant());
         } else {
             bookings.create(mailbox.address(), BookingSpec.random());
         }
@@ -179,8 +195,12 @@ public final class WorkloadGenerator {
     }
 
     private Kind pick() {
-        double total = settings.createWeight() + settings.updateWeight() + settings.moveWeight() + settings.cancelWeight();
+        double total = settings.createWeight() + settings.updateWeight() + settings.moveWeight() + settings.cancelWeight()
+                + settings.seriesEditWeight();
         double roll = nextDouble() * total;
+        if ((roll -= settings.seriesEditWeight()) < 0) {
+            return Kind.SERIES_EDIT;
+        }
         if ((roll -= settings.createWeight()) < 0) {
             return Kind.CREATE;
         }
@@ -190,7 +210,7 @@ public final class WorkloadGenerator {
         return roll - settings.moveWeight() < 0 ? Kind.MOVE : Kind.CANCEL;
     }
 
-    private synchronized int nextInt(int bound) {
+    synchronized int nextInt(int bound) {
         return random.nextInt(bound);
     }
 

@@ -22,16 +22,20 @@ import tools.jackson.databind.JsonNode;
  *   <li>optional, string or null: iCalUid, subject, timeZone, location, seriesMasterId, organizer
  *       and attendee name/email; organizer is an object or null; attendees an array or null;
  *   <li>instants are ISO-8601 UTC ({@code 2026-11-25T09:00:00Z}, fractions allowed, no offsets);
- *   <li>enums are the exact upper-case names.
+ *   <li>enums are the exact upper-case names;
+ *   <li>series (amendment of 2026-12-04): seriesMasterId on OCCURRENCE/EXCEPTION only, recurrence on
+ *       SERIES_MASTER only ({@link RecurrenceRules}).
  * </ul>
  */
 final class BookingRules {
 
+    private static final Pattern URL_SAFE = Pattern.compile("[A-Za-z0-9._~-]+");
     private static final Pattern UTC_INSTANT =
             Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z");
     private static final Set<String> FIELDS = Set.of("bookingId", "mailbox", "source", "itemId", "iCalUid",
             "changeKey", "lastModified", "subject", "organizer", "start", "end", "timeZone", "isAllDay",
-            "isCancelled", "location", "sensitivity", "occurrenceType", "seriesMasterId", "attendees");
+            "isCancelled", "location", "sensitivity", "occurrenceType", "seriesMasterId", "attendees",
+            "recurrence");
     private static final Set<String> PERSON_FIELDS = Set.of("name", "email");
     private static final Set<String> ATTENDEE_FIELDS = Set.of("email", "name", "type", "response");
 
@@ -75,9 +79,29 @@ final class BookingRules {
         bool(body, "isCancelled");
         text(body, "location", "location", false);
         oneOf(body, "sensitivity", "sensitivity", BookingUpdate.Sensitivity.class);
-        oneOf(body, "occurrenceType", "occurrenceType", BookingUpdate.OccurrenceType.class);
-        text(body, "seriesMasterId", "seriesMasterId", false);
+        String type = oneOf(body, "occurrenceType", "occurrenceType", BookingUpdate.OccurrenceType.class);
+        String master = text(body, "seriesMasterId", "seriesMasterId", false);
+        seriesLink(type, master);
+        RecurrenceRules.check(body.get("recurrence"), type, this::add);
         attendees(body.get("attendees"));
+    }
+
+    /**
+     * The amendment ties occurrences to their series: an OCCURRENCE or EXCEPTION names its master's
+     * bookingId (URL-safe like any bookingId); a SINGLE or SERIES_MASTER has none. An occurrence
+     * without one is accepted (forwarders before the amendment could not always name it);
+     * {@code verify} in series mode reports it as stale.
+     */
+    private void seriesLink(String type, String master) {
+        if (type == null || master == null) {
+            return;
+        }
+        boolean occurrence = type.equals("OCCURRENCE") || type.equals("EXCEPTION");
+        if (occurrence && (master.length() > BookingIds.MAX_LENGTH || !URL_SAFE.matcher(master).matches())) {
+            add("seriesMasterId", "must be a bookingId (1-" + BookingIds.MAX_LENGTH + " URL-safe characters)");
+        } else if (!occurrence) {
+            add("seriesMasterId", "must be null for a " + type);
+        }
     }
 
     private void person(JsonNode node, String path) {
@@ -173,11 +197,13 @@ final class BookingRules {
         }
     }
 
-    private <E extends Enum<E>> void oneOf(JsonNode parent, String field, String path, Class<E> type) {
+    private <E extends Enum<E>> String oneOf(JsonNode parent, String field, String path, Class<E> type) {
         String value = text(parent, field, path, true);
         if (value != null && Arrays.stream(type.getEnumConstants()).noneMatch(e -> e.name().equals(value))) {
             add(path, "must be one of " + Arrays.toString(type.getEnumConstants()));
+            return null;
         }
+        return value;
     }
 
     private static boolean isNull(JsonNode node) {

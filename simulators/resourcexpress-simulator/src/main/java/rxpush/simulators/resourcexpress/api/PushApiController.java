@@ -18,6 +18,7 @@ import rxpush.common.contract.BookingUpdate;
 import rxpush.simulators.resourcexpress.bookings.ApiException;
 import rxpush.simulators.resourcexpress.bookings.BookingStore;
 import rxpush.simulators.resourcexpress.bookings.SimJson;
+import rxpush.simulators.resourcexpress.bookings.StoredBooking;
 import rxpush.simulators.resourcexpress.bookings.WriteResult;
 import tools.jackson.databind.JsonNode;
 
@@ -45,7 +46,9 @@ final class PushApiController {
         requireJson(contentType);
         JsonNode tree = BookingBody.parse(body);
         BookingUpdate update = BookingBody.toBooking(tree, bookingId);
-        WriteResult result = store.put(key, BookingBody.fingerprint("PUT", bookingId, tree), update);
+        JsonNode recurrence = tree.get("recurrence");
+        WriteResult result = store.put(key, BookingBody.fingerprint("PUT", bookingId, tree), update,
+                recurrence == null || recurrence.isNull() ? null : recurrence);
         return answer(result, note);
     }
 
@@ -69,9 +72,18 @@ final class PushApiController {
         return store.find(bookingId)
                 .map(found -> {
                     note.outcome = "found";
-                    return ResponseEntity.ok().contentType(SimJson.JSON_UTF8).body(SimJson.write(found.booking()));
+                    return ResponseEntity.ok().contentType(SimJson.JSON_UTF8).body(SimJson.write(withRecurrence(found)));
                 })
                 .orElseThrow(() -> new ApiException(404, "not_found", "RX holds no booking " + bookingId));
+    }
+
+    /** The stored body, with the recurrence it was sent with (whatever BookingUpdate maps). */
+    private static JsonNode withRecurrence(StoredBooking found) {
+        JsonNode body = SimJson.mapper().valueToTree(found.booking());
+        if (found.recurrence() != null && body instanceof tools.jackson.databind.node.ObjectNode object) {
+            object.set("recurrence", found.recurrence());
+        }
+        return body;
     }
 
     @GetMapping(ApiPaths.BASE + "/health")

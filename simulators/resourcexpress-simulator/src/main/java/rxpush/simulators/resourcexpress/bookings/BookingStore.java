@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import rxpush.common.contract.BookingUpdate;
+import tools.jackson.databind.JsonNode;
 
 /**
  * RX's state and its rules: Idempotency-Key records, ordering by {@code lastModified}, idempotent
@@ -50,7 +51,12 @@ public final class BookingStore implements AutoCloseable {
     }
 
     /** PUT /bookings/{id} with a valid body whose bookingId matches the path. */
-    public synchronized WriteResult put(String key, String fingerprint, BookingUpdate update) {
+    public WriteResult put(String key, String fingerprint, BookingUpdate update) {
+        return put(key, fingerprint, update, null);
+    }
+
+    /** As {@link #put(String, String, BookingUpdate)}, keeping the body's {@code recurrence} (or null). */
+    public synchronized WriteResult put(String key, String fingerprint, BookingUpdate update, JsonNode recurrence) {
         Recorded prior = keys.get(key);
         if (prior != null) {
             return again(prior, fingerprint);
@@ -61,7 +67,7 @@ public final class BookingStore implements AutoCloseable {
             WriteAnswer stale = new WriteAnswer(409, SimJson.write(new ApiError(409, "stale",
                     "RX holds a version with a later lastModified (" + stored.lastModified() + ")", null, stored)),
                     null);
-            record("PUT", key, fingerprint, stale, false, update.bookingId(), null);
+            record("PUT", key, fingerprint, stale, false, update.bookingId(), null, null);
             return new WriteResult(stale, false, false, "stale");
         }
         boolean created = current == null;
@@ -69,7 +75,7 @@ public final class BookingStore implements AutoCloseable {
                 ? Map.of("Location", "/api/push/v1/bookings/" + update.bookingId()) : Map.of();
         WriteAnswer ok = new WriteAnswer(created ? 201 : 200,
                 SimJson.write(new Applied(created ? "created" : "updated", BookingVersion.of(update))), headers);
-        record("PUT", key, fingerprint, ok, true, update.bookingId(), update);
+        record("PUT", key, fingerprint, ok, true, update.bookingId(), update, recurrence);
         return new WriteResult(ok, true, false, created ? "created" : "updated");
     }
 
@@ -81,7 +87,7 @@ public final class BookingStore implements AutoCloseable {
         }
         boolean present = bookings.containsKey(bookingId);
         WriteAnswer gone = new WriteAnswer(204, null, null);
-        record("DELETE", key, fingerprint, gone, present, bookingId, null);
+        record("DELETE", key, fingerprint, gone, present, bookingId, null, null);
         return new WriteResult(gone, present, false, present ? "deleted" : "absent");
     }
 
@@ -124,9 +130,9 @@ public final class BookingStore implements AutoCloseable {
 
     /** Journals first: a write the file could not keep is not applied and answers 500. */
     private void record(String method, String key, String fingerprint, WriteAnswer answer, boolean applied,
-            String bookingId, BookingUpdate booking) {
+            String bookingId, BookingUpdate booking, JsonNode recurrence) {
         JournalEntry entry = new JournalEntry(method, Instant.now(clock), key, fingerprint, answer, applied,
-                bookingId, booking);
+                bookingId, booking, recurrence);
         journal.append(entry);
         take(entry);
     }
@@ -138,7 +144,8 @@ public final class BookingStore implements AutoCloseable {
         }
         if ("PUT".equals(entry.method())) {
             bookings.put(entry.bookingId(),
-                    new StoredBooking(entry.bookingId(), entry.booking(), entry.at(), entry.idempotencyKey()));
+                    new StoredBooking(entry.bookingId(), entry.booking(), entry.at(), entry.idempotencyKey(),
+                            entry.recurrence()));
             applications.merge(BookingVersion.of(entry.booking()), 1, Integer::sum);
         } else {
             bookings.remove(entry.bookingId());

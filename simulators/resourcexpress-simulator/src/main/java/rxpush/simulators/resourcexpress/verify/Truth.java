@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -13,8 +14,14 @@ import java.util.List;
  * are in docs/resourcexpress-simulator.md ("Truth format").
  *
  * @param mailboxes every mailbox of the run; a booking RX holds for a mailbox not listed is extra
+ * @param at when Exchange was read (JSON {@code at}; the exchange simulator's simulated now), or null:
+ *     the sync window of a series verify is counted from it
  */
-public record Truth(List<TruthMailbox> mailboxes) {
+public record Truth(List<TruthMailbox> mailboxes, Instant at) {
+
+    public Truth(List<TruthMailbox> mailboxes) {
+        this(mailboxes, null);
+    }
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();

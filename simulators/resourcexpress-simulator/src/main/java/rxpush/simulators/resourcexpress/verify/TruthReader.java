@@ -25,6 +25,8 @@ final class TruthReader {
     private static final List<String> DELETED_LISTS = List.of("deleted", "tombstones");
     private static final List<String> ADDRESS = List.of("mailbox", "address", "smtpAddress", "email");
     private static final List<String> IDS = List.of("itemId", "id", "ewsId", "immutableId");
+    private static final List<String> MASTER_IDS = List.of("seriesMasterId", "seriesMasterEwsId",
+            "seriesMasterImmutableId");
 
     private TruthReader() {
     }
@@ -59,7 +61,8 @@ final class TruthReader {
         } else {
             throw new IllegalArgumentException("truth must be a JSON object or array of mailboxes");
         }
-        return new Truth(result);
+        String at = root.isObject() ? firstText(root, List.of("at")) : null;
+        return new Truth(result, at == null ? null : instant(at, "truth", "at"));
     }
 
     private static TruthMailbox mailbox(String address, JsonNode mailbox) {
@@ -102,14 +105,56 @@ final class TruthReader {
             }
             boolean cancelled = deleted || List.of("cancelled", "isCancelled", "deleted", "removed").stream()
                     .anyMatch(name -> item.has(name) && item.get(name).asBoolean());
+            List<String> masters = MASTER_IDS.stream().map(name -> firstText(item, List.of(name)))
+                    .filter(Objects::nonNull).distinct().toList();
+            JsonNode recurrence = item.path("recurrence");
             items.add(new TruthItem(ids.getFirst(), ids.subList(1, ids.size()), firstText(item, List.of("changeKey")),
                     instant(firstText(item, List.of("lastModified", "lastModifiedDateTime", "lastModifiedTime")), where),
-                    cancelled, sequence, firstText(item, List.of("bookingId"))));
+                    cancelled, sequence, firstText(item, List.of("bookingId")), type(firstText(item, List.of("type"))),
+                    time(item.get("start"), where, "start"), time(item.get("end"), where, "end"), masters,
+                    recurrence.isObject() ? recurrence : null));
         }
         return items;
     }
 
+    /** The contract's occurrenceType for the truth's {@code type} (ours or Graph's spelling), or null. */
+    static String type(String value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (value.replace("_", "").toLowerCase(java.util.Locale.ROOT)) {
+            case "single", "singleinstance" -> "SINGLE";
+            case "occurrence" -> "OCCURRENCE";
+            case "exception" -> "EXCEPTION";
+            case "seriesmaster", "recurringmaster" -> "SERIES_MASTER";
+            default -> null;
+        };
+    }
+
+    /** An instant as text, or Graph's {@code {"dateTime", "timeZone"}} in UTC; null when absent. */
+    private static Instant time(JsonNode node, String where, String what) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (node.isString()) {
+            return instant(node.stringValue(), where, what);
+        }
+        String dateTime = firstText(node, List.of("dateTime"));
+        if (dateTime == null) {
+            return null;
+        }
+        String zone = firstText(node, List.of("timeZone"));
+        if (zone != null && !zone.equalsIgnoreCase("UTC")) {
+            return null; // another zone: not judged by time
+        }
+        return java.time.LocalDateTime.parse(dateTime).toInstant(java.time.ZoneOffset.UTC);
+    }
+
     private static Instant instant(String value, String where) {
+        return instant(value, where, "lastModified");
+    }
+
+    private static Instant instant(String value, String where, String what) {
         if (value == null) {
             return null;
         }
@@ -119,7 +164,7 @@ final class TruthReader {
             try {
                 return OffsetDateTime.parse(value).toInstant();
             } catch (DateTimeParseException again) {
-                throw new IllegalArgumentException(where + " has an unreadable lastModified: " + value, again);
+                throw new IllegalArgumentException(where + " has an unreadable " + what + ": " + value, again);
             }
         }
     }

@@ -18,8 +18,19 @@ public final class Verifier {
     private Verifier() {
     }
 
-    /** One truth entry and the booking ids RX may hold it under. */
-    private record Expected(String mailbox, TruthItem item, boolean required, List<String> ids) {
+    /**
+     * One truth entry and the booking ids RX may hold it under; {@code judged} is false for a live
+     * occurrence outside a series verify's window (RX may hold it in any version).
+     */
+    private record Expected(String mailbox, TruthItem item, boolean required, boolean judged, List<String> ids) {
+    }
+
+    /** The sync window of a series verify. */
+    private record Window(Instant from, Instant to) {
+
+        boolean contains(Instant start) {
+            return start == null || !start.isBefore(from) && start.isBefore(to);
+        }
     }
 
     public static VerifyReport verify(Truth truth, List<StoredBooking> rx, Map<BookingVersion, Integer> applications,
@@ -29,7 +40,10 @@ public final class Verifier {
 
     public static VerifyReport verify(Truth truth, List<StoredBooking> rx, Map<BookingVersion, Integer> applications,
             Instant now, VerifyOptions options) {
-        Map<String, Expected> byBookingId = expectations(truth, options);
+        Instant reference = truth.at() != null ? truth.at() : now;
+        Window window = options.series()
+                ? new Window(reference.minus(options.windowBack()), reference.plus(options.windowAhead())) : null;
+        Map<String, Expected> byBookingId = expectations(truth, options, window);
         Map<String, StoredBooking> held = new LinkedHashMap<>();
         rx.forEach(b -> held.put(b.bookingId(), b));
         List<Finding> missing = new ArrayList<>();
@@ -53,7 +67,10 @@ public final class Verifier {
                 }
                 continue;
             }
-            String why = staleness(item, holding.getFirst().booking());
+            String why = e.judged() ? staleness(item, holding.getFirst().booking()) : null;
+            if (why == null && e.judged() && options.series()) {
+                why = SeriesRules.shape(e.mailbox(), item, holding.getFirst());
+            }
             if (why != null) {
                 stale.add(finding(e, holding.getFirst(), truthVersion, why));
             }
@@ -76,8 +93,30 @@ public final class Verifier {
                         .thenComparing(e -> e.getKey().lastModified()))
                 .map(e -> duplicate(e.getKey(), e.getValue(), byBookingId.get(e.getKey().bookingId())))
                 .toList();
-        boolean ok = missing.isEmpty() && stale.isEmpty() && extra.isEmpty() && duplicates.isEmpty();
-        return new VerifyReport(ok, now, truthBookings, rx.size(), missing, stale, extra, duplicates);
+        List<Finding> doubleBooked = options.series() ? doubleBooked(rx, byBookingId) : List.of();
+        boolean ok = missing.isEmpty() && stale.isEmpty() && extra.isEmpty() && duplicates.isEmpty()
+                && doubleBooked.isEmpty();
+        return new VerifyReport(ok, now, truthBookings, rx.size(), missing, stale, extra, duplicates, doubleBooked);
+    }
+
+    private static List<Finding> doubleBooked(List<StoredBooking> rx, Map<String, Expected> byBookingId) {
+        java.util.Set<String> masters = new java.util.HashSet<>();
+        java.util.Set<String> occurrences = new java.util.HashSet<>();
+        byBookingId.forEach((id, e) -> {
+            if (e.item().isMaster() && !e.item().cancelled()) {
+                masters.add(id);
+            } else if (e.item().isOccurrence() && !e.item().cancelled()) {
+                occurrences.add(id);
+            }
+        });
+        return SeriesRules.doubleBooked(rx, masters, occurrences).stream().map(held -> {
+            Expected e = byBookingId.get(held.bookingId());
+            BookingUpdate b = held.booking();
+            return new Finding(held.bookingId(), b.mailbox(), b.itemId(),
+                    e == null ? null : new Version(e.item().changeKey(), e.item().lastModified(), e.item().sequence()),
+                    version(b), null, "books " + b.start() + "-" + b.end() + " of series " + (b.seriesMasterId() != null
+                            ? b.seriesMasterId() : held.bookingId()) + ", which another booking RX holds already books");
+        }).toList();
     }
 
     /**
@@ -85,24 +124,37 @@ public final class Verifier {
      * deleted entry only claims ids no live entry has (an item can be live under one id and a
      * tombstone under an id it had before a move).
      */
-    private static Map<String, Expected> expectations(Truth truth, VerifyOptions options) {
+    private static Map<String, Expected> expectations(Truth truth, VerifyOptions options, Window window) {
         Map<String, Expected> byBookingId = new LinkedHashMap<>();
         for (boolean cancelled : new boolean[] {false, true}) {
             for (TruthMailbox mailbox : truth.mailboxes()) {
-                claim(byBookingId, mailbox, mailbox.items(), cancelled, true);
-                claim(byBookingId, mailbox, mailbox.occurrences(), cancelled, options.requireOccurrences());
+                claim(byBookingId, mailbox, mailbox.items(), cancelled, options, window);
+                claim(byBookingId, mailbox, mailbox.occurrences(), cancelled, options, window);
             }
         }
         return byBookingId;
     }
 
+    /** A master is in the window when one of its live occurrences is. */
+    private static boolean anyOccurrenceIn(TruthMailbox mailbox, TruthItem master, Window window) {
+        List<String> ids = new ArrayList<>(master.otherItemIds());
+        ids.add(master.itemId());
+        return mailbox.occurrences().stream().anyMatch(o -> !o.cancelled() && window.contains(o.start())
+                && o.seriesMasterIds().stream().anyMatch(ids::contains));
+    }
+
+    /** {@code window} is null unless this is a series verify. */
     private static void claim(Map<String, Expected> byBookingId, TruthMailbox mailbox, List<TruthItem> items,
-            boolean cancelled, boolean required) {
+            boolean cancelled, VerifyOptions options, Window window) {
         for (TruthItem item : items) {
             if (item.cancelled() == cancelled) {
+                boolean occurrence = items == mailbox.occurrences();
+                boolean inWindow = window == null || (item.isMaster() ? anyOccurrenceIn(mailbox, item, window)
+                        : window.contains(item.start()));
+                boolean required = options.series() ? inWindow : !occurrence || options.requireOccurrences();
                 List<String> ids = item.bookingIdsIn(mailbox.mailbox()).stream()
                         .filter(id -> !byBookingId.containsKey(id)).toList();
-                Expected expected = new Expected(mailbox.mailbox(), item, required, ids);
+                Expected expected = new Expected(mailbox.mailbox(), item, required, inWindow, ids);
                 ids.forEach(id -> byBookingId.put(id, expected));
             }
         }

@@ -48,8 +48,16 @@ class ContractDocsIT {
 
         assertThat(((Map<String, Object>) openApi.get("paths")).keySet()).containsExactlyInAnyOrder(
                 "/bookings/{bookingId}", "/health");
-        assertThat(properties.keySet()).containsExactlyInAnyOrderElementsOf(
-                Arrays.stream(BookingUpdate.class.getRecordComponents()).map(ContractDocsIT::jsonName).toList());
+        // recurrence: the amendment "Recurring series and the sync window" (RecurrenceRules checks it as JSON)
+        assertThat(properties.keySet()).containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.concat(
+                Arrays.stream(BookingUpdate.class.getRecordComponents()).map(ContractDocsIT::jsonName),
+                java.util.stream.Stream.of("recurrence")).distinct().toList());
+        Map<String, Object> recurrence = (Map<String, Object>) schema(openApi, "Recurrence").get("properties");
+        Map<String, Object> pattern = (Map<String, Object>) schema(openApi, "RecurrencePattern").get("properties");
+        Map<String, Object> range = (Map<String, Object>) schema(openApi, "RecurrenceRange").get("properties");
+        assertThat(recurrence.keySet()).containsExactlyInAnyOrder("pattern", "range");
+        assertThat(enumOf(pattern.get("type"))).containsExactlyInAnyOrderElementsOf(RecurrenceRules.PATTERN_TYPES);
+        assertThat(enumOf(range.get("type"))).containsExactlyInAnyOrderElementsOf(RecurrenceRules.RANGE_TYPES);
         for (String field : properties.keySet()) {
             ObjectNode without = Bookings.goldenTree();
             without.remove(field);

@@ -54,7 +54,8 @@ class TruthReaderTest {
 
         assertThat(mailbox.mailbox()).isEqualTo("room.1@contoso.com");
         assertThat(mailbox.items()).containsExactly(
-                new TruthItem("AAMkE1", List.of("AAkALI1"), "ck1", Instant.parse("2026-11-25T09:00:00Z"), false, 7L, null),
+                new TruthItem("AAMkE1", List.of("AAkALI1"), "ck1", Instant.parse("2026-11-25T09:00:00Z"), false, 7L, null,
+                        "SERIES_MASTER", null, null, List.of(), null),
                 new TruthItem("AAMkD", List.of("AAkALID"), null, null, true, 9L, null));
         assertThat(mailbox.occurrences()).extracting(TruthItem::itemId, TruthItem::otherItemIds)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("AAMkE1-1", List.of("AAkALI1-1")));
@@ -76,5 +77,27 @@ class TruthReaderTest {
         assertThatThrownBy(() -> Truth.parse("{\"r@c.com\":[{\"changeKey\":\"x\"}]}")).hasMessageContaining("no itemId");
         assertThatThrownBy(() -> Truth.parse("{\"r@c.com\":[{\"itemId\":\"x\",\"lastModified\":\"soon\"}]}"))
                 .hasMessageContaining("unreadable lastModified");
+    }
+
+    @Test
+    void seriesFieldsAndTheInstantOfTheTruthAreRead() {
+        Truth truth = Truth.parse("""
+                {"at":"2026-12-04T12:00:00.5Z","lastSequence":9,"mailboxes":[{"address":"r@c.com","items":[
+                  {"ewsId":"M","immutableId":"Mi","type":"SERIES_MASTER","start":"2026-12-07T09:00:00Z",
+                   "recurrence":{"pattern":{"type":"daily","interval":1},"range":{"type":"noEnd","startDate":"2026-12-07"}}}],
+                 "occurrences":[
+                  {"ewsId":"O1","type":"OCCURRENCE","seriesMasterEwsId":"M","seriesMasterImmutableId":"Mi",
+                   "start":"2026-12-07T09:00:00Z","end":"2026-12-07T10:00:00Z"},
+                  {"id":"O2","type":"exception","seriesMasterId":"Mi",
+                   "start":{"dateTime":"2026-12-08T11:00:00.0000000","timeZone":"UTC"}}]}]}""");
+
+        assertThat(truth.at()).isEqualTo(java.time.Instant.parse("2026-12-04T12:00:00.5Z"));
+        TruthMailbox mailbox = truth.mailboxes().getFirst();
+        assertThat(mailbox.items().getFirst().isMaster()).isTrue();
+        assertThat(mailbox.items().getFirst().recurrence().path("range").path("type").asString()).isEqualTo("noEnd");
+        assertThat(mailbox.occurrences()).extracting(TruthItem::type).containsExactly("OCCURRENCE", "EXCEPTION");
+        assertThat(mailbox.occurrences().getFirst().seriesMasterIds()).containsExactly("M", "Mi");
+        assertThat(mailbox.occurrences().get(1).start()).isEqualTo(java.time.Instant.parse("2026-12-08T11:00:00Z"));
+        assertThat(mailbox.occurrences().getFirst().end()).isEqualTo(java.time.Instant.parse("2026-12-07T10:00:00Z"));
     }
 }
