@@ -17,8 +17,10 @@ import rxpush.common.retry.Backoff;
  *                            topics by their fixed names), set by tests that share one broker
  * @param debounce            a change hint waits this long for its duplicates (Exchange sends 2-4 per
  *                            change) before the item is fetched once (default 2s)
- * @param resyncBack          a RESYNC reads the calendar from now minus this (default 1 day)
- * @param resyncAhead         ... to now plus this (default 180 days)
+ * @param resyncBack          the sync window (what RX mirrors; a RESYNC, a backfill and a series'
+ *                            instances are read over it) starts this long before now (default 1 day)
+ * @param resyncAhead         ... and ends this long after now (default 365 days); together at most
+ *                            {@link #MAX_WINDOW} (EWS refuses a longer CalendarView), refused at start
  * @param mailboxConcurrency  concurrent Exchange requests per mailbox (default 4)
  * @param concurrency         mailboxes worked on at once by one instance (default 16)
  * @param maxBatch            records per partition handed to one batch (default 500)
@@ -40,7 +42,7 @@ public record ForwarderSettings(
         @DefaultValue("") String topicPrefix,
         @DefaultValue("2s") @NotNull Duration debounce,
         @DefaultValue("1d") @NotNull Duration resyncBack,
-        @DefaultValue("180d") @NotNull Duration resyncAhead,
+        @DefaultValue("365d") @NotNull Duration resyncAhead,
         @DefaultValue("4") @Min(1) @Max(64) int mailboxConcurrency,
         @DefaultValue("16") @Min(1) @Max(1024) int concurrency,
         @DefaultValue("500") @Min(1) @Max(100_000) int maxBatch,
@@ -54,6 +56,9 @@ public record ForwarderSettings(
         @DefaultValue("true") boolean consume,
         @DefaultValue("5m") Duration parkedRetry) {
 
+    /** The longest sync window: EWS refuses a CalendarView over two years (ErrorCalendarViewRangeTooBig). */
+    public static final Duration MAX_WINDOW = Duration.ofDays(730);
+
     @org.springframework.boot.context.properties.bind.ConstructorBinding
     public ForwarderSettings {
         if (parkedRetry == null) {
@@ -63,6 +68,11 @@ public record ForwarderSettings(
         requireNotNegative(debounce, "debounce");
         requirePositive(resyncBack, "resync-back");
         requirePositive(resyncAhead, "resync-ahead");
+        if (resyncBack != null && resyncAhead != null && resyncBack.plus(resyncAhead).compareTo(MAX_WINDOW) > 0) {
+            throw new IllegalArgumentException("rxpush.forwarder.resync-back + resync-ahead is " + resyncBack.plus(resyncAhead)
+                    .toDays() + " days; the sync window may be at most " + MAX_WINDOW.toDays() + " days (two years), "
+                    + "the longest CalendarView Exchange (EWS) answers");
+        }
         requirePositive(rxConnectTimeout, "rx-connect-timeout");
         requirePositive(rxTimeout, "rx-timeout");
         requirePositive(exchangeTimeout, "exchange-timeout");
@@ -88,7 +98,7 @@ public record ForwarderSettings(
     /** The defaults, for tools and tests that do not bind properties. */
     public static ForwarderSettings defaults() {
         return new ForwarderSettings("rxpush-forwarder", "", Duration.ofSeconds(2), Duration.ofDays(1),
-                Duration.ofDays(180), 4, 16, 500, 5000, Duration.ofSeconds(5), Duration.ofSeconds(10),
+                Duration.ofDays(365), 4, 16, 500, 5000, Duration.ofSeconds(5), Duration.ofSeconds(10),
                 Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(20), true);
     }
 

@@ -37,9 +37,6 @@ public record IngressSettings(
      *                           claimed. Keep it under Graph's 3 s budget.
      * @param logPayloads        log request bodies at INFO (default false); Graph clientState values
      *                           are masked, tokens are never in a body. For debugging only.
-     * @param watermarkLookback  how far back this instance reads the subscription signals topic at
-     *                           start-up to learn the last EWS watermarks other instances saw
-     *                           (default 1h; 0 = only what arrives after start-up)
      * @param bodyReadTimeout    the whole body must arrive within this (default 10s): a sender
      *                           trickling bytes is cut off with 408
      * @param maxInFlightRequests notification requests handled at once (default 256); beyond it 503
@@ -56,7 +53,6 @@ public record IngressSettings(
             @DefaultValue("1MB") @NotNull DataSize maxBodySize,
             @DefaultValue("2s") @NotNull Duration kafkaAckTimeout,
             @DefaultValue("false") boolean logPayloads,
-            @DefaultValue("1h") @NotNull Duration watermarkLookback,
             @DefaultValue("10s") @NotNull Duration bodyReadTimeout,
             @DefaultValue("256") @Min(1) int maxInFlightRequests,
             @DefaultValue("16MB") @NotNull DataSize maxInFlightBytes,
@@ -81,9 +77,6 @@ public record IngressSettings(
             }
             if (graphItemBurst < graphMaxItems) {
                 throw new IllegalArgumentException("rxpush.ingress.graph-item-burst must be at least graph-max-items");
-            }
-            if (watermarkLookback != null && watermarkLookback.isNegative()) {
-                throw new IllegalArgumentException("rxpush.ingress.watermark-lookback must not be negative");
             }
         }
     }

@@ -31,7 +31,6 @@ class IngressSettingsTest {
             assertThat(settings.ingress().maxBodySize().toBytes()).isEqualTo(1024 * 1024);
             assertThat(settings.ingress().kafkaAckTimeout()).isEqualTo(Duration.ofSeconds(2));
             assertThat(settings.ingress().logPayloads()).isFalse();
-            assertThat(settings.ingress().watermarkLookback()).isEqualTo(Duration.ofHours(1));
             assertThat(settings.tls().enabledProtocols()).containsExactly("TLSv1.2", "TLSv1.3");
             assertThat(settings.topics().partitions()).isEqualTo(12);
         });
@@ -40,14 +39,13 @@ class IngressSettingsTest {
     @Test
     void bindsEveryKey() {
         runner.withPropertyValues("rxpush.ingress.max-body-size=256KB", "rxpush.ingress.kafka-ack-timeout=1500ms",
-                "rxpush.ingress.log-payloads=true", "rxpush.ingress.watermark-lookback=0",
+                "rxpush.ingress.log-payloads=true",
                 "rxpush.tls.versions=1.0,1.1,1.2", "rxpush.tls.allow-legacy=true", "rxpush.topics.partitions=3")
                 .run(context -> {
                     IngressSettings settings = context.getBean(IngressSettings.class);
                     assertThat(settings.ingress().maxBodySize()).isEqualTo(DataSize.ofKilobytes(256));
                     assertThat(settings.ingress().kafkaAckTimeout()).isEqualTo(Duration.ofMillis(1500));
                     assertThat(settings.ingress().logPayloads()).isTrue();
-                    assertThat(settings.ingress().watermarkLookback()).isZero();
                     assertThat(settings.tls().enabledProtocols()).containsExactly("TLSv1", "TLSv1.1", "TLSv1.2");
                     assertThat(settings.topics().partitions()).isEqualTo(3);
                 });

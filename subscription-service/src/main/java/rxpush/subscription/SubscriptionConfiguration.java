@@ -120,7 +120,8 @@ class SubscriptionConfiguration {
                 properties.ews().statusFrequency(), properties.ews().statusGrace(), s.graphLifetime(), s.graphRenewAfter(),
                 s.processInterval(), s.maxConcurrentRequests(), s.ewsRequestsPerSecond(), s.graphRequestsPerSecond(),
                 s.obsoleteRetention(), s.statePersistInterval(), s.orphanSweepInterval(), s.progressLogInterval(),
-                address -> Partitions.forMailbox(address, Math.max(1, view.partitionCount())));
+                address -> Partitions.forMailbox(address, Math.max(1, view.partitionCount())), s.reconcileInterval(),
+                s.reconcileMaxPerPass());
         return new SubscriptionEngine(settings, scheduler, Executors.newVirtualThreadPerTaskExecutor(),
                 ewsClient(properties, clock), graphClient(properties, clock));
     }

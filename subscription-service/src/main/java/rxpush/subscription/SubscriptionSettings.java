@@ -43,6 +43,12 @@ import org.springframework.boot.convert.DurationUnit;
  * @param progressLogInterval    how often progress (done/total, rate, ETA) is logged while many mailboxes
  *                               are being subscribed
  * @param topicPrefix            prefix of every topic name; empty in production (tests sharing one broker)
+ * @param reconcileInterval      how often each ACTIVE mailbox's sync window is re-read (a RESYNC request for
+ *                               the forwarder), the safety net behind every notification path and what
+ *                               adds the occurrences entering the rolling window; mailboxes are spread over
+ *                               the interval by their address; 0 disables
+ * @param reconcileMaxPerPass    at most this many reconcile RESYNCs requested per maintenance pass and
+ *                               instance (the rest wait for the next pass), bounding the forwarder's reads
  */
 public record SubscriptionSettings(
         @DefaultValue("5") @DurationUnit(ChronoUnit.MINUTES) @NotNull Duration processInterval,
@@ -59,7 +65,9 @@ public record SubscriptionSettings(
         @DefaultValue("1h") @NotNull Duration statePersistInterval,
         @DefaultValue("1h") @NotNull Duration orphanSweepInterval,
         @DefaultValue("10s") @NotNull Duration progressLogInterval,
-        @DefaultValue("") String topicPrefix) {
+        @DefaultValue("") String topicPrefix,
+        @DefaultValue("1d") @NotNull Duration reconcileInterval,
+        @DefaultValue("100") @Min(1) @Max(100_000) int reconcileMaxPerPass) {
 
     /** Graph's cap for Outlook event subscriptions. */
     public static final Duration GRAPH_MAX_LIFETIME = Duration.ofMinutes(10_080);
@@ -83,6 +91,9 @@ public record SubscriptionSettings(
         if (orphanSweepInterval != null && orphanSweepInterval.isNegative()) {
             throw new IllegalArgumentException("rxpush.subscription.orphan-sweep-interval must not be negative");
         }
+        if (reconcileInterval != null && reconcileInterval.isNegative()) {
+            throw new IllegalArgumentException("rxpush.subscription.reconcile-interval must not be negative");
+        }
         if (obsoleteRetention != null && obsoleteRetention.isNegative()) {
             throw new IllegalArgumentException("rxpush.subscription.obsolete-retention must not be negative");
         }
@@ -103,6 +114,6 @@ public record SubscriptionSettings(
     public static SubscriptionSettings defaults() {
         return new SubscriptionSettings(Duration.ofMinutes(5), "rxpush-subscription", Duration.ofSeconds(10),
                 Duration.ofSeconds(3), Duration.ofMinutes(10_070), 0.5, 8, 20, 20, Duration.ofSeconds(30),
-                Duration.ofDays(2), Duration.ofHours(1), Duration.ofHours(1), Duration.ofSeconds(10), "");
+                Duration.ofDays(2), Duration.ofHours(1), Duration.ofHours(1), Duration.ofSeconds(10), "", Duration.ofDays(1), 100);
     }
 }

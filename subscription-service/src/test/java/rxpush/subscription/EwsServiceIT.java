@@ -41,8 +41,9 @@ import rxpush.testsupport.WithKafka;
 /**
  * EWS through the whole service on a real broker, with a loopback EWS endpoint answering Subscribe:
  * the push URL carries a token whose hash is on the registry topic, heartbeats from the signals topic
- * show in the status API, and a MISSED signal replaces the subscription from the watermark before the
- * gap, the old one becoming OBSOLETE.
+ * show in the status API, the new mailbox's backfill RESYNC is written, and a MISSED signal (an error
+ * push) replaces the subscription from the watermark before it, the old one becoming OBSOLETE, then
+ * requests a RESYNC.
  */
 @WithKafka
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -140,6 +141,9 @@ class EwsServiceIT {
                 .get(first.id()).status()).isEqualTo(SubscriptionStatus.OBSOLETE);
         List<ChangeNotification> resyncs = TopicReader.values(KafkaBrokerExtension.shared(), TOPICS.notifications(),
                 ChangeNotification.class);
-        assertThat(resyncs).as("resumed from the watermark: no resync needed").isEmpty();
+        assertThat(resyncs).extracting(ChangeNotification::reason).as("the backfill, then the re-read after the error push")
+                .containsExactly("backfill: the mailbox was subscribed, its whole sync window is pushed",
+                        "EWS subscription replaced after Exchange sent an error push");
+        assertThat(status()).contains("\"backfill\":\"REQUESTED\"");
     }
 }

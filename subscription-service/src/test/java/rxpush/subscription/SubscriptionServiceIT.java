@@ -208,7 +208,7 @@ class SubscriptionServiceIT {
         });
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(TopicReader.values(broker(), TOPICS.notifications(), ChangeNotification.class))
-                        .filteredOn(n -> n.mailbox().equals("room.life@contoso.com"))
+                        .filteredOn(n -> n.mailbox().equals("room.life@contoso.com") && !isBackfill(n))
                         .singleElement().satisfies(n -> assertThat(n.changeType()).isEqualTo(ChangeType.RESYNC)));
         assertThat(GRAPH.of("room.life@contoso.com")).hasSize(1);
     }
@@ -222,7 +222,7 @@ class SubscriptionServiceIT {
         assertThat(call(managementPort, "POST", "/api/mailboxes/room.gone@contoso.com/resync", null).statusCode())
                 .isEqualTo(202);
         assertThat(TopicReader.values(broker(), TOPICS.notifications(), ChangeNotification.class))
-                .filteredOn(n -> n.mailbox().equals("room.gone@contoso.com"))
+                .filteredOn(n -> n.mailbox().equals("room.gone@contoso.com") && !isBackfill(n))
                 .singleElement().satisfies(n -> assertThat(n.reason()).contains("admin API"));
 
         assertThat(call(managementPort, "DELETE", "/api/mailboxes/room.gone@contoso.com", null).statusCode()).isEqualTo(204);
@@ -272,5 +272,10 @@ class SubscriptionServiceIT {
         assertThat(resync.statusCode()).isEqualTo(403);
         assertThat(resync.body()).contains("read-only");
         assertThat(call(serverPort, "GET", "/status", null).statusCode()).as("not on the other port").isEqualTo(404);
+    }
+
+    /** Every newly subscribed mailbox gets one (tested in the engine); these tests are about the others. */
+    private static boolean isBackfill(ChangeNotification n) {
+        return n.reason() != null && n.reason().startsWith("backfill:");
     }
 }

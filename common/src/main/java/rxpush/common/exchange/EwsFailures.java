@@ -36,10 +36,22 @@ public final class EwsFailures {
         return hasCode(failure, ServiceError.ErrorInvalidWatermark) || hasCode(failure, ServiceError.ErrorExpiredSubscription);
     }
 
-    /** The item no longer exists (deleted, or moved out of reach): for the forwarder, a deletion. */
+    /**
+     * The item no longer exists (deleted, or moved out of reach): for the forwarder, a deletion. An
+     * occurrence removed from its series answers {@code ErrorCalendarOccurrenceIsDeletedFromRecurrence}, one
+     * past the series' (shortened) end {@code ErrorCalendarOccurrenceIndexIsOutOfRecurrenceRange}: both
+     * say that occurrence is gone.
+     */
     public static boolean isItemGone(Throwable failure) {
         return hasCode(failure, ServiceError.ErrorItemNotFound) || hasCode(failure, ServiceError.ErrorInvalidIdMalformed)
-                || hasCode(failure, ServiceError.ErrorInvalidIdNotAnItemAttachmentId);
+                || hasCode(failure, ServiceError.ErrorInvalidIdNotAnItemAttachmentId)
+                || hasCode(failure, ServiceError.ErrorCalendarOccurrenceIsDeletedFromRecurrence)
+                || hasCode(failure, ServiceError.ErrorCalendarOccurrenceIndexIsOutOfRecurrenceRange);
+    }
+
+    /** EWS refused a CalendarView longer than it allows (two years): the range must be split. */
+    public static boolean isCalendarViewTooBig(Throwable failure) {
+        return hasCode(failure, ServiceError.ErrorCalendarViewRangeTooBig);
     }
 
     /** Too many subscriptions on the mailbox (Exchange allows 20 per mailbox and account). */

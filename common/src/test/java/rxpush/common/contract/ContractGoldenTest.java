@@ -33,7 +33,8 @@ class ContractGoldenTest {
                 // Written before seriesMasterBookingId existed: it must still read, with the field null.
                 Arguments.of("forwarded-version.v1.json", ContractSamples.forwardedVersion()),
                 Arguments.of("forwarded-version-occurrence.v1.json", ContractSamples.forwardedOccurrenceVersion()),
-                Arguments.of("booking-update.json", ContractSamples.bookingUpdate()));
+                Arguments.of("booking-update.json", ContractSamples.bookingUpdate()),
+                Arguments.of("booking-update-series-master.json", ContractSamples.seriesMaster()));
     }
 
     @ParameterizedTest(name = "{0}")

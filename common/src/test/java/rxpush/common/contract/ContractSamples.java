@@ -67,4 +67,16 @@ final class ContractSamples {
                 List.of(new BookingUpdate.Attendee("bob@contoso.com", "Bob", BookingUpdate.AttendeeType.REQUIRED,
                         BookingUpdate.ResponseType.ACCEPTED)));
     }
+
+    /** A series master as the contract's amendment "Recurring series and the sync window" shows it. */
+    static BookingUpdate seriesMaster() {
+        BookingUpdate b = bookingUpdate();
+        return new BookingUpdate("bk-master", b.mailbox(), Source.GRAPH, "AAMkMASTER", b.iCalUid(), b.changeKey(),
+                b.lastModified(), b.subject(), b.organizer(), Instant.parse("2026-12-07T09:00:00Z"),
+                Instant.parse("2026-12-07T10:00:00Z"), b.timeZone(), false, false, b.location(), b.sensitivity(),
+                BookingUpdate.OccurrenceType.SERIES_MASTER, null, b.attendees(), new BookingUpdate.Recurrence(
+                        new BookingUpdate.Recurrence.Pattern("weekly", 1, null, null, List.of("monday"), null, null),
+                        new BookingUpdate.Recurrence.Range("endDate", "2026-12-07", "2027-03-29", null,
+                                "W. Europe Standard Time")));
+    }
 }

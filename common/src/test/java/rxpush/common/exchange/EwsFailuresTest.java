@@ -73,6 +73,21 @@ class EwsFailuresTest {
     }
 
     @Test
+    void anOccurrenceRemovedFromItsSeriesOrPastItsEndMeansGone() {
+        assertThat(EwsFailures.isItemGone(failureOf(getItemError("ErrorCalendarOccurrenceIsDeletedFromRecurrence", ""))))
+                .isTrue();
+        assertThat(EwsFailures.isItemGone(failureOf(getItemError("ErrorCalendarOccurrenceIndexIsOutOfRecurrenceRange",
+                "")))).isTrue();
+        assertThat(EwsFailures.isItemGone(failureOf(getItemError("ErrorNonExistentMailbox", "")))).isFalse();
+    }
+
+    @Test
+    void aCalendarViewLongerThanExchangeAllowsIsRecognized() {
+        assertThat(EwsFailures.isCalendarViewTooBig(failureOf(getItemError("ErrorCalendarViewRangeTooBig", "")))).isTrue();
+        assertThat(EwsFailures.isCalendarViewTooBig(failureOf(getItemError("ErrorItemNotFound", "")))).isFalse();
+    }
+
+    @Test
     void anInvalidWatermarkIsRecognized() {
         assertThat(EwsFailures.isInvalidWatermark(failureOf(getItemError("ErrorInvalidWatermark", "")))).isTrue();
     }

@@ -19,7 +19,9 @@ import microsoft.exchange.webservices.data.property.complex.Mailbox;
 import microsoft.exchange.webservices.data.search.CalendarView;
 import microsoft.exchange.webservices.data.search.FindItemsResults;
 import rxpush.common.contract.Source;
+import rxpush.common.exchange.EwsFailures;
 import rxpush.common.exchange.EwsServiceFactory;
+import rxpush.forwarder.failure.PermanentFailure;
 import rxpush.forwarder.pipeline.ForwarderMetrics;
 
 /**
@@ -41,9 +43,12 @@ public final class EwsBookingSource implements BookingSource, AutoCloseable {
             AppointmentSchema.ICalUid, AppointmentSchema.Start, AppointmentSchema.End, AppointmentSchema.StartTimeZone,
             AppointmentSchema.IsAllDayEvent, AppointmentSchema.IsCancelled, AppointmentSchema.Location,
             AppointmentSchema.AppointmentType, AppointmentSchema.Organizer, AppointmentSchema.RequiredAttendees,
-            AppointmentSchema.OptionalAttendees, AppointmentSchema.Resources);
+            AppointmentSchema.OptionalAttendees, AppointmentSchema.Resources, AppointmentSchema.Recurrence);
     static final PropertySet LISTING = new PropertySet(BasePropertySet.IdOnly, ItemSchema.LastModifiedTime,
-            AppointmentSchema.Start, AppointmentSchema.AppointmentType);
+            AppointmentSchema.Start, AppointmentSchema.AppointmentType, AppointmentSchema.ICalUid);
+    static final PropertySet UID = new PropertySet(BasePropertySet.IdOnly, AppointmentSchema.ICalUid);
+    /** A CalendarView range EWS refuses to split further (it cannot be too big for EWS). */
+    static final java.time.Duration SMALLEST_SPLIT = java.time.Duration.ofDays(1);
 
     private final EwsSessions sessions;
     private final EwsCalendars calendars;
@@ -114,17 +119,69 @@ public final class EwsBookingSource implements BookingSource, AutoCloseable {
 
     @Override
     public List<Listed> window(String mailbox, Instant from, Instant to) {
+        return list(mailbox, from, to, null);
+    }
+
+    /** The window kept to the series' iCalendar UID, which its occurrences and exceptions share. */
+    @Override
+    public List<Listed> instances(String mailbox, String masterItemId, Instant from, Instant to) {
+        String uid = uidOf(mailbox, masterItemId);
+        return uid == null ? List.of() : list(mailbox, from, to, uid);
+    }
+
+    private List<Listed> list(String mailbox, Instant from, Instant to, String seriesUid) {
+        List<Appointment> appointments = new ArrayList<>();
+        viewSplitting(mailbox, from, to, appointments);
+        Map<String, String> masters = calendars.seriesMasters(mailbox, appointments, mailboxConcurrency);
         Map<String, Listed> listed = new LinkedHashMap<>();
+        for (Appointment appointment : appointments) {
+            try {
+                if (seriesUid != null && !seriesUid.equals(appointment.getICalUid())) {
+                    continue;
+                }
+                ItemId id = appointment.getId();
+                String version = id.getChangeKey() != null ? id.getChangeKey()
+                        : appointment.getLastModifiedTime().toInstant().toString();
+                listed.putIfAbsent(id.getUniqueId(), new Listed(id.getUniqueId(), version,
+                        masters.get(id.getUniqueId()), null));
+            } catch (Exception e) {
+                throw EwsErrors.of(e, mailbox, "FindItem");
+            }
+        }
+        return List.copyOf(listed.values());
+    }
+
+    /**
+     * A CalendarView of the range; should EWS answer ErrorCalendarViewRangeTooBig (its limit is two
+     * years, or lower where an administrator set it) each half is read on its own, down to a day,
+     * instead of retrying the same refused range forever.
+     */
+    private void viewSplitting(String mailbox, Instant from, Instant to, List<Appointment> into) {
+        try {
+            view(mailbox, from, to, into);
+        } catch (PermanentFailure failure) {
+            if (!EwsFailures.isCalendarViewTooBig(failure)
+                    || java.time.Duration.between(from, to).compareTo(SMALLEST_SPLIT) <= 0) {
+                throw failure;
+            }
+            metrics.exchangeRequest(Source.EWS, "find-item-split");
+            Instant middle = from.plus(java.time.Duration.between(from, to).dividedBy(2));
+            viewSplitting(mailbox, from, middle, into);
+            viewSplitting(mailbox, middle, to, into);
+        }
+    }
+
+    private void view(String mailbox, Instant from, Instant to, List<Appointment> into) {
         Instant pageStart = from;
+        java.util.Set<String> seen = new java.util.HashSet<>();
         while (true) {
             FindItemsResults<Appointment> page = findPage(mailbox, pageStart, to);
             Instant lastStart = pageStart;
             for (Appointment appointment : page.getItems()) {
                 try {
-                    ItemId id = appointment.getId();
-                    String version = id.getChangeKey() != null ? id.getChangeKey()
-                            : appointment.getLastModifiedTime().toInstant().toString();
-                    listed.putIfAbsent(id.getUniqueId(), new Listed(id.getUniqueId(), version, null, null));
+                    if (seen.add(appointment.getId().getUniqueId())) {
+                        into.add(appointment);
+                    }
                     lastStart = appointment.getStart().toInstant();
                 } catch (Exception e) {
                     throw EwsErrors.of(e, mailbox, "FindItem");
@@ -133,10 +190,35 @@ public final class EwsBookingSource implements BookingSource, AutoCloseable {
             // CalendarView has no paging offset: continue from the last start seen; ids seen twice are
             // dropped. A page of items that all start at the same instant cannot advance and ends it.
             if (!page.isMoreAvailable() || !lastStart.isAfter(pageStart)) {
-                return List.copyOf(listed.values());
+                return;
             }
             pageStart = lastStart;
         }
+    }
+
+    /** The series' iCalendar UID (GetItem of the master), or null when the master is gone. */
+    private String uidOf(String mailbox, String masterItemId) {
+        metrics.exchangeRequest(Source.EWS, "get-item");
+        return sessions.with(mailbox, service -> {
+            try {
+                List<GetItemResponse> responses = new ArrayList<>();
+                service.bindToItems(List.of(new ItemId(masterItemId)), UID).forEach(responses::add);
+                GetItemResponse response = responses.getFirst();
+                if (response.getResult() == microsoft.exchange.webservices.data.core.enumeration.service.ServiceResult.Error) {
+                    Fetched state = EwsErrors.item(new microsoft.exchange.webservices.data.core.exception.service
+                            .remote.ServiceResponseException(response), mailbox);
+                    if (state instanceof Fetched.Gone) {
+                        return null;
+                    }
+                    throw ((Fetched.Unreadable) state).failure();
+                }
+                return response.getItem() instanceof Appointment series ? series.getICalUid() : null;
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw EwsErrors.of(e, mailbox, "GetItem (series)");
+            }
+        });
     }
 
     private FindItemsResults<Appointment> findPage(String mailbox, Instant from, Instant to) {

@@ -19,7 +19,7 @@ final class EwsErrors {
     /** Answers that will be the same next time: the mailbox or the request is wrong, not the moment. */
     private static final Set<ServiceError> PERMANENT = Set.of(ServiceError.ErrorNonExistentMailbox,
             ServiceError.ErrorInvalidSmtpAddress, ServiceError.ErrorInvalidRequest, ServiceError.ErrorSchemaValidation,
-            ServiceError.ErrorMailboxConfiguration);
+            ServiceError.ErrorMailboxConfiguration, ServiceError.ErrorCalendarViewRangeTooBig);
 
     /** Per-item answers that mean "not now". */
     private static final Set<ServiceError> TRANSIENT_ITEM = Set.of(ServiceError.ErrorInternalServerTransientError,

@@ -58,12 +58,22 @@ final class EwsMapper {
                     Boolean.TRUE.equals(optional(appointment::getIsCancelled)), optional(appointment::getLocation),
                     sensitivity(appointment), type,
                     seriesMasterItemId == null ? null : BookingIds.bookingId(mailbox, seriesMasterItemId),
-                    attendees(appointment));
+                    attendees(appointment),
+                    type == OccurrenceType.SERIES_MASTER ? recurrence(appointment) : null);
             return new Fetched.Found(booking, changeKey != null ? changeKey : lastModified.toString());
         } catch (ServiceLocalException | IllegalArgumentException e) {
             return new Fetched.Unreadable(new PermanentFailure(FailureStage.MAP,
                     "the EWS item cannot be mapped to a booking: " + e.getMessage(), e));
         }
+    }
+
+    /** A master's Recurrence; a master without one cannot be written (the contract requires it). */
+    private static BookingUpdate.Recurrence recurrence(Appointment appointment) {
+        var recurrence = optional(appointment::getRecurrence);
+        if (recurrence == null) {
+            throw new IllegalArgumentException("the series master has no Recurrence");
+        }
+        return EwsRecurrence.of(recurrence, timeZone(appointment));
     }
 
     static OccurrenceType occurrenceType(Appointment appointment) {

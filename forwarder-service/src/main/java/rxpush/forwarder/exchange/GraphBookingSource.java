@@ -30,8 +30,11 @@ import tools.jackson.databind.JsonNode;
  * Reads bookings from Office 365 through Microsoft Graph: {@code GET /users/{mailbox}/events/{id}}
  * per item (at most {@code mailboxConcurrency} at once per mailbox) and
  * {@code /users/{mailbox}/calendarView} for a RESYNC, asking for immutable ids (an event keeps its
- * id when it moves) and for times in UTC. 404 means the event is gone; 429/503 are retried in place
- * after Graph's Retry-After ({@link ThrottleRetry}), then back off as a transient failure.
+ * id when it moves) and for times in UTC. Only an item-level 404 ({@code ErrorItemNotFound}) means the
+ * event is gone: a 404 about the mailbox ({@code ErrorInvalidUser}, {@code MailboxNotEnabledForRESTAPI},
+ * a new mailbox's first minutes, a body without a code) is a failure of the whole mailbox, retried with
+ * back-off and counted, never a deletion ({@link GraphNotFound}). 429/503 are retried in place after
+ * Graph's Retry-After ({@link ThrottleRetry}), then back off as a transient failure.
  */
 public final class GraphBookingSource implements BookingSource {
 
@@ -78,7 +81,7 @@ public final class GraphBookingSource implements BookingSource {
             return GraphMapper.map(mailbox, json(response, mailbox));
         }
         if (status == 404) {
-            return Fetched.GONE;
+            return GraphNotFound.judge(errorCode(response), mailbox, "reading an event", metrics);
         }
         if (status >= 500) {
             throw new TransientFailure("Graph answered " + status + " reading an event of " + mailbox, null);
@@ -89,18 +92,40 @@ public final class GraphBookingSource implements BookingSource {
 
     @Override
     public List<Listed> window(String mailbox, Instant from, Instant to) {
+        return list(mailbox, "/users/" + encode(mailbox) + "/calendarView", from, to, "calendar-view");
+    }
+
+    @Override
+    public List<Listed> instances(String mailbox, String masterItemId, Instant from, Instant to) {
+        try {
+            return list(mailbox, "/users/" + encode(mailbox) + "/events/" + encode(masterItemId) + "/instances", from,
+                    to, "instances");
+        } catch (SeriesNotFound gone) {
+            return List.of();
+        }
+    }
+
+    /** A calendarView or instances listing, page by page, with full events. */
+    private List<Listed> list(String mailbox, String path, Instant from, Instant to, String kind) {
         List<Listed> listed = new ArrayList<>();
-        HttpRequest.Builder next = graph.request("/users/" + encode(mailbox) + "/calendarView?startDateTime=" + from
-                + "&endDateTime=" + to + "&$select=" + GraphMapper.SELECT + "&$top=" + PAGE);
+        HttpRequest.Builder next = graph.request(path + "?startDateTime=" + from + "&endDateTime=" + to
+                + "&$select=" + GraphMapper.SELECT + "&$top=" + PAGE);
         while (next != null) {
-            metrics.exchangeRequest(Source.GRAPH, "calendar-view");
+            metrics.exchangeRequest(Source.GRAPH, kind);
             HttpResponse<String> response = send(next.header("Prefer", PREFER + ", odata.maxpagesize=" + PAGE).GET(),
                     mailbox);
+            if (response.statusCode() == 404) {
+                String code = errorCode(response);
+                if (kind.equals("instances") && GraphNotFound.ITEM_NOT_FOUND.equals(code)) {
+                    throw new SeriesNotFound();
+                }
+                throw GraphNotFound.mailboxFailure(code, mailbox, kind, metrics);
+            }
             if (response.statusCode() != 200) {
                 RuntimeException failure = response.statusCode() >= 500
-                        ? new TransientFailure("Graph answered " + response.statusCode() + " to calendarView of " + mailbox, null)
+                        ? new TransientFailure("Graph answered " + response.statusCode() + " to " + kind + " of " + mailbox, null)
                         : new PermanentFailure(FailureStage.FETCH, "Graph answered " + response.statusCode()
-                                + " to calendarView of " + mailbox + ": " + errorCode(response));
+                                + " to " + kind + " of " + mailbox + ": " + errorCode(response));
                 throw failure;
             }
             JsonNode page = json(response, mailbox);
@@ -115,6 +140,13 @@ public final class GraphBookingSource implements BookingSource {
             next = link == null ? null : graph.requestAbsolute(URI.create(link));
         }
         return listed;
+    }
+
+    /** The series master itself is not found: it has no instances left. */
+    private static final class SeriesNotFound extends RuntimeException {
+        SeriesNotFound() {
+            super(null, null, false, false);
+        }
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request, String mailbox) {
@@ -151,7 +183,7 @@ public final class GraphBookingSource implements BookingSource {
         }
     }
 
-    private static String errorCode(HttpResponse<String> response) {
+    static String errorCode(HttpResponse<String> response) {
         try {
             return ContractJson.mapper().readTree(response.body()).path("error").path("code").asString("no error code");
         } catch (JacksonException | IllegalArgumentException e) {

@@ -28,7 +28,7 @@ final class GraphMapper {
 
     /** The fields the forwarder reads ($select keeps Graph from sending bodies it does not need). */
     static final String SELECT = "id,iCalUId,changeKey,lastModifiedDateTime,subject,organizer,start,end,"
-            + "originalStartTimeZone,isAllDay,isCancelled,location,sensitivity,type,seriesMasterId,attendees";
+            + "originalStartTimeZone,isAllDay,isCancelled,location,sensitivity,type,seriesMasterId,attendees,recurrence";
 
     private GraphMapper() {
     }
@@ -42,18 +42,47 @@ final class GraphMapper {
             String changeKey = text(event, "changeKey");
             Instant lastModified = Instant.parse(required(event, "lastModifiedDateTime"));
             String master = text(event, "seriesMasterId");
+            OccurrenceType type = type(text(event, "type"));
             BookingUpdate booking = new BookingUpdate(BookingIds.bookingId(mailbox, itemId), mailbox, Source.GRAPH,
                     itemId, text(event, "iCalUId"), changeKey, lastModified, text(event, "subject"),
                     person(event.path("organizer").path("emailAddress")), time(event, "start"), time(event, "end"),
                     text(event, "originalStartTimeZone"), event.path("isAllDay").asBoolean(false),
                     event.path("isCancelled").asBoolean(false), text(event.path("location"), "displayName"),
-                    sensitivity(text(event, "sensitivity")), type(text(event, "type")),
-                    master == null ? null : BookingIds.bookingId(mailbox, master), attendees(event.path("attendees")));
+                    sensitivity(text(event, "sensitivity")), type,
+                    master == null ? null : BookingIds.bookingId(mailbox, master), attendees(event.path("attendees")),
+                    type == OccurrenceType.SERIES_MASTER ? recurrence(event.path("recurrence")) : null);
             return new Fetched.Found(booking, changeKey != null ? changeKey : lastModified.toString());
         } catch (IllegalArgumentException | DateTimeParseException e) {
             return new Fetched.Unreadable(new PermanentFailure(FailureStage.MAP,
                     "the Graph event cannot be mapped to a booking: " + e.getMessage(), e));
         }
+    }
+
+    /**
+     * Graph's patternedRecurrence as it states it; Graph fills unused numbers with 0 and an open end with
+     * 0001-01-01, which are left out. A master without one cannot be written (the contract requires it).
+     */
+    static BookingUpdate.Recurrence recurrence(JsonNode recurrence) {
+        JsonNode pattern = recurrence.path("pattern");
+        JsonNode range = recurrence.path("range");
+        if (!pattern.isObject() || !range.isObject()) {
+            throw new IllegalArgumentException("the series master has no recurrence");
+        }
+        List<String> days = new ArrayList<>();
+        pattern.path("daysOfWeek").forEach(d -> days.add(d.asString()));
+        String endDate = text(range, "endDate");
+        return new BookingUpdate.Recurrence(
+                new BookingUpdate.Recurrence.Pattern(required(pattern, "type"), pattern.path("interval").asInt(1),
+                        positive(pattern, "month"), positive(pattern, "dayOfMonth"), days,
+                        text(pattern, "firstDayOfWeek"), text(pattern, "index")),
+                new BookingUpdate.Recurrence.Range(required(range, "type"), required(range, "startDate"),
+                        endDate == null || endDate.startsWith("0001-") ? null : endDate,
+                        positive(range, "numberOfOccurrences"), text(range, "recurrenceTimeZone")));
+    }
+
+    private static Integer positive(JsonNode node, String field) {
+        int value = node.path(field).asInt(0);
+        return value > 0 ? value : null;
     }
 
     /** Graph's dateTimeTimeZone: a local date-time and the zone it is in (UTC when asked for). */

@@ -112,6 +112,18 @@ public final class ForwarderMetrics {
     }
 
     /** One request to Exchange or Graph ({@code kind}: get-item, find-item, get-folder, ...). */
+    /**
+     * Exchange refused a whole mailbox (Graph's mailbox-level 404s): its work is retried, nothing is
+     * deleted. The code is one of a few known ones, else "other", so the tag stays bounded.
+     */
+    public void mailboxUnavailable(Source source, String code) {
+        String tag = switch (code == null ? "" : code) {
+            case "ErrorInvalidUser", "MailboxNotEnabledForRESTAPI", "ResourceNotFound", "ErrorMailboxNotFound" -> code;
+            default -> "other";
+        };
+        registry.counter("rxpush.forwarder.mailbox.unavailable", "source", source.name(), "code", tag).increment();
+    }
+
     public void exchangeRequest(Source source, String kind) {
         registry.counter("rxpush.forwarder.fetches", "source", source.name(), "kind", kind).increment();
     }

@@ -18,9 +18,10 @@ import rxpush.forwarder.pipeline.ForwarderMetrics.SkipReason;
 
 /**
  * A RESYNC of one mailbox: reads its calendar window and pushes every booking RX does not have in
- * this version; then every booking forwarded for the mailbox that the window did not show is read by
- * id: gone means DELETE at RX, still there (outside the window, or a series master whose occurrences
- * were listed) means it stays.
+ * this version. The window shows a series as its occurrences, each naming its master: every such
+ * master is read and written too (with its recurrence, as the parent RX ties the occurrences to; RX
+ * does not book its slot). Then every booking forwarded for the mailbox that the window did not show
+ * is read by id: gone means DELETE at RX, still there (outside the window) means it stays.
  */
 final class Resync {
 
@@ -42,17 +43,22 @@ final class Resync {
 
     /** Runs the resync, adding the version writes to {@code writes}; returns the item ids it settled. */
     Set<String> run(List<CompletableFuture<Void>> writes) {
-        Instant now = forwarding.clock().instant();
-        Instant from = now.minus(forwarding.settings().resyncBack());
-        Instant to = now.plus(forwarding.settings().resyncAhead());
-        List<Listed> listed = source.window(mailbox, from, to);
+        SyncWindow window = SyncWindow.at(forwarding.clock().instant(), forwarding.settings());
+        List<Listed> listed = source.window(mailbox, window.from(), window.to());
         Set<String> settled = new HashSet<>();
         List<String> toFetch = new ArrayList<>();
+        Set<String> masters = new java.util.LinkedHashSet<>();
         for (Listed item : listed) {
             settled.add(item.itemId());
             if (item.seriesMasterItemId() != null) {
-                settled.add(item.seriesMasterItemId());
+                masters.add(item.seriesMasterItemId());
             }
+        }
+        // Masters first, so RX knows the parent before its occurrences arrive.
+        List<String> mastersToRead = masters.stream().filter(id -> !settled.contains(id)).toList();
+        fetchAndApply(mastersToRead, writes);
+        settled.addAll(mastersToRead);
+        for (Listed item : listed) {
             if (pusher.alreadyForwarded(mailbox, item.itemId(), item.version())) {
                 forwarding.metrics().skipped(SkipReason.ALREADY_APPLIED);
             } else if (item.full() != null) {
@@ -67,8 +73,8 @@ final class Resync {
                 .map(ForwardedVersion::itemId).toList();
         fetchAndApply(vanished, writes);
         settled.addAll(vanished);
-        log.info("Resync of {}: {} item(s) in the window, {} read in full, {} forwarded before and not listed",
-                mailbox, listed.size(), toFetch.size(), vanished.size());
+        log.info("Resync of {}: {} item(s) in the window, {} series master(s), {} read in full, {} forwarded before "
+                + "and not listed", mailbox, listed.size(), mastersToRead.size(), toFetch.size(), vanished.size());
         return settled;
     }
 

@@ -1,8 +1,11 @@
 package rxpush.forwarder.pipeline;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,19 +14,20 @@ import rxpush.common.contract.BookingUpdate.OccurrenceType;
 import rxpush.common.contract.ForwardedVersion;
 import rxpush.forwarder.exchange.BookingSource;
 import rxpush.forwarder.exchange.Fetched;
+import rxpush.forwarder.exchange.Listed;
 import rxpush.forwarder.failure.PermanentFailure;
 import rxpush.forwarder.pipeline.ForwarderMetrics.SkipReason;
 
 /**
- * Keeps the occurrences RX holds in step with their series.
+ * Makes the occurrences RX holds of a series equal what Exchange holds in the sync window.
  *
- * <p>Exchange notifies a change to a series, or to one of its occurrences, on the series master
- * only; a RESYNC reads the calendar window, where a series shows as its occurrences. So RX can hold
- * occurrence bookings that no notification will ever name, and they would go stale when the series
- * changes and stay behind when it is deleted. After a master is applied, the occurrences forwarded
- * under it are therefore read again (a changed occurrence is pushed, a removed one deleted), and when
- * the master is gone or cancelled they are deleted with it. Occurrences RX never held are left to
- * the next resync: RX may hold a series as its master alone.
+ * <p>Exchange notifies a change to a series (pattern, times, end date, a cancelled or moved
+ * occurrence) on the series master only. So after a master is applied, its instances in the window
+ * are listed (Graph {@code /events/{id}/instances}, EWS a CalendarView kept to the series): an
+ * occurrence RX does not have in that version is PUT; an occurrence RX holds that is no longer listed
+ * is read by id, and only Exchange's answer that it is gone deletes it (one still there, outside the
+ * window say, stays). When the master is gone or cancelled every occurrence RX holds for it is
+ * deleted: an occurrence cannot outlive its series, so Exchange is not asked about each.
  */
 final class SeriesFollowUp {
 
@@ -43,7 +47,7 @@ final class SeriesFollowUp {
 
     /**
      * Follows up an item just applied in state {@code master}; does nothing unless it is (or was) a
-     * series master with occurrences at RX. Adds the version writes to {@code writes}.
+     * series master. Adds the version writes to {@code writes}.
      */
     void after(String masterItemId, Fetched master, Instant observedAt, List<CompletableFuture<Void>> writes) {
         boolean gone = master instanceof Fetched.Gone
@@ -55,25 +59,48 @@ final class SeriesFollowUp {
         }
         List<String> held = forwarding.versions().occurrencesOf(BookingIds.bookingId(mailbox, masterItemId)).stream()
                 .map(ForwardedVersion::itemId).toList();
-        if (held.isEmpty()) {
+        if (gone) {
+            held.forEach(itemId -> apply(masterItemId, itemId, Fetched.GONE, observedAt, writes));
+            log.debug("Series {} of {} deleted: {} occurrence(s) at RX deleted", MailboxWork.abbreviate(masterItemId),
+                    mailbox, held.size());
             return;
         }
-        // An occurrence cannot outlive its series: no need to ask Exchange about each.
-        Map<String, Fetched> states = gone ? null : source.fetch(mailbox, held);
-        for (String itemId : held) {
-            Fetched state = gone ? Fetched.GONE : states.get(itemId);
-            if (state == null) {
-                continue; // no answer is never read as "deleted"
-            }
-            try {
-                writes.add(pusher.apply(mailbox, itemId, state, observedAt, null));
-            } catch (PermanentFailure failure) {
-                log.warn("Occurrence {} of series {} in {} skipped: {} failed: {}", MailboxWork.abbreviate(itemId),
-                        MailboxWork.abbreviate(masterItemId), mailbox, failure.stage(), failure.getMessage());
-                forwarding.metrics().skipped(SkipReason.UNREADABLE);
+        SyncWindow window = SyncWindow.at(forwarding.clock().instant(), forwarding.settings());
+        List<Listed> instances = source.instances(mailbox, masterItemId, window.from(), window.to());
+        Set<String> listed = new HashSet<>();
+        List<String> toFetch = new ArrayList<>();
+        for (Listed instance : instances) {
+            listed.add(instance.itemId());
+            if (pusher.alreadyForwarded(mailbox, instance.itemId(), instance.version())) {
+                forwarding.metrics().skipped(SkipReason.ALREADY_APPLIED);
+            } else if (instance.full() != null) {
+                apply(masterItemId, instance.itemId(), instance.full(), observedAt, writes);
+            } else {
+                toFetch.add(instance.itemId());
             }
         }
-        log.debug("Series {} of {} {}: {} occurrence(s) at RX followed up", MailboxWork.abbreviate(masterItemId),
-                mailbox, gone ? "deleted" : "changed", held.size());
+        // Not listed any more: cancelled, moved out of the window, or past a shortened end. Exchange's
+        // answer for each decides; no answer is never read as "deleted".
+        held.stream().filter(id -> !listed.contains(id)).forEach(toFetch::add);
+        Map<String, Fetched> states = toFetch.isEmpty() ? Map.of() : source.fetch(mailbox, toFetch);
+        for (String itemId : toFetch) {
+            Fetched state = states.get(itemId);
+            if (state != null) {
+                apply(masterItemId, itemId, state, observedAt, writes);
+            }
+        }
+        log.debug("Series {} of {} changed: {} instance(s) in the window, {} read by id, {} held before",
+                MailboxWork.abbreviate(masterItemId), mailbox, instances.size(), toFetch.size(), held.size());
+    }
+
+    private void apply(String masterItemId, String itemId, Fetched state, Instant observedAt,
+            List<CompletableFuture<Void>> writes) {
+        try {
+            writes.add(pusher.apply(mailbox, itemId, state, observedAt, null));
+        } catch (PermanentFailure failure) {
+            log.warn("Occurrence {} of series {} in {} skipped: {} failed: {}", MailboxWork.abbreviate(itemId),
+                    MailboxWork.abbreviate(masterItemId), mailbox, failure.stage(), failure.getMessage());
+            forwarding.metrics().skipped(SkipReason.UNREADABLE);
+        }
     }
 }

@@ -149,7 +149,14 @@ class EwsBookingSourceTest {
         source.fetch(MAILBOX, List.of("occ-1"));
 
         String masterBooking = BookingIds.bookingId(MAILBOX, "master");
-        assertThat(((Fetched.Found) fetched.get("master")).booking().occurrenceType()).isEqualTo(OccurrenceType.SERIES_MASTER);
+        assertThat(((Fetched.Found) fetched.get("master")).booking()).satisfies(b -> {
+            assertThat(b.occurrenceType()).isEqualTo(OccurrenceType.SERIES_MASTER);
+            assertThat(b.recurrence()).isEqualTo(new BookingUpdate.Recurrence(
+                    new BookingUpdate.Recurrence.Pattern("weekly", 1, null, null, List.of("monday"), null, null),
+                    new BookingUpdate.Recurrence.Range("endDate", "2026-12-07", "2027-02-08", null,
+                            "W. Europe Standard Time")));
+        });
+        assertThat(((Fetched.Found) fetched.get("occ-1")).booking().recurrence()).isNull();
         assertThat(((Fetched.Found) fetched.get("occ-1")).booking()).satisfies(b -> {
             assertThat(b.occurrenceType()).isEqualTo(OccurrenceType.OCCURRENCE);
             assertThat(b.seriesMasterId()).isEqualTo(masterBooking);
@@ -227,15 +234,64 @@ class EwsBookingSourceTest {
     }
 
     @Test
-    void theCalendarWindowListsIdsAndVersions() {
+    void theCalendarWindowListsIdsAndVersionsAndTheSeriesMasterOfEachOccurrence() {
         ews.put(item("a", "Single", null));
+        ews.put(item("m", "RecurringMaster", null));
         ews.put(item("occ", "Occurrence", "m"));
 
         List<Listed> listed = source.window(MAILBOX, START.minusSeconds(86_400), START.plusSeconds(86_400));
 
-        assertThat(listed).extracting(Listed::itemId, Listed::version)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("a", "ck-a"),
-                        org.assertj.core.groups.Tuple.tuple("occ", "ck-occ"));
-        assertThat(ews.operations()).containsExactly("FindItem");
+        assertThat(listed).extracting(Listed::itemId, Listed::version, Listed::seriesMasterItemId)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("a", "ck-a", null),
+                        org.assertj.core.groups.Tuple.tuple("occ", "ck-occ", "m"));
+        assertThat(ews.operations()).containsExactly("FindItem", "GetItem");
+    }
+
+    @Test
+    void theInstancesOfASeriesAreTheWindowKeptToItsUid() {
+        ews.put(item("a", "Single", null));
+        ews.put(item("m", "RecurringMaster", null));
+        ews.put(item("occ-1", "Occurrence", "m"));
+        ews.put(item("exc-2", "Exception", "m"));
+        ews.put(item("other", "Occurrence", "m2"));
+
+        List<Listed> listed = source.instances(MAILBOX, "m", START.minusSeconds(86_400), START.plusSeconds(86_400));
+
+        assertThat(listed).extracting(Listed::itemId).containsExactlyInAnyOrder("occ-1", "exc-2");
+        assertThat(listed).extracting(Listed::seriesMasterItemId).containsOnly("m");
+        assertThat(source.instances(MAILBOX, "no-such-master", START.minusSeconds(86_400), START.plusSeconds(86_400)))
+                .isEmpty();
+    }
+
+    @Test
+    void anOccurrenceRemovedFromItsSeriesOrPastItsEndIsGone() {
+        ews.failItem("cancelled", "ErrorCalendarOccurrenceIsDeletedFromRecurrence");
+        ews.failItem("past-end", "ErrorCalendarOccurrenceIndexIsOutOfRecurrenceRange");
+
+        Map<String, Fetched> fetched = source.fetch(MAILBOX, List.of("cancelled", "past-end"));
+
+        assertThat(fetched.get("cancelled")).isInstanceOf(Fetched.Gone.class);
+        assertThat(fetched.get("past-end")).isInstanceOf(Fetched.Gone.class);
+    }
+
+    @Test
+    void aCalendarViewExchangeFindsTooBigIsSplitNotRetried() {
+        ews.put(item("a", "Single", null));
+        ews.maxCalendarView(Duration.ofDays(200));
+
+        List<Listed> listed = source.window(MAILBOX, START.minus(Duration.ofDays(1)), START.plus(Duration.ofDays(365)));
+
+        assertThat(listed).extracting(Listed::itemId).containsExactly("a");
+        // 366 days refused, both halves of 183 days answered.
+        assertThat(ews.views()).hasSize(3);
+    }
+
+    @Test
+    void aCalendarViewRefusedEvenForADayIsPermanent() {
+        ews.maxCalendarView(Duration.ofHours(1));
+
+        assertThatThrownBy(() -> source.window(MAILBOX, START, START.plus(Duration.ofDays(4))))
+                .isInstanceOf(rxpush.forwarder.failure.PermanentFailure.class);
+        assertThat(ews.views()).hasSizeLessThan(16);
     }
 }

@@ -120,6 +120,48 @@ class GraphBookingSourceTest {
     }
 
     @Test
+    void aSeriesMasterCarriesItsRecurrenceAsGraphStatesIt() {
+        String master = event("m", "seriesMaster", null).replace("\"attendees\"", "\"recurrence\":{\"pattern\":{"
+                + "\"type\":\"weekly\",\"interval\":1,\"month\":0,\"dayOfMonth\":0,\"daysOfWeek\":[\"monday\"],"
+                + "\"firstDayOfWeek\":\"sunday\",\"index\":\"first\"},\"range\":{\"type\":\"noEnd\",\"startDate\":"
+                + "\"2026-12-07\",\"endDate\":\"0001-01-01\",\"recurrenceTimeZone\":\"W. Europe Standard Time\","
+                + "\"numberOfOccurrences\":0}},\"attendees\"");
+        GraphBookingSource source = source(r -> Answer.json(200, master));
+
+        BookingUpdate b = ((Fetched.Found) source.fetch(MAILBOX, List.of("AAMkAG-m")).get("AAMkAG-m")).booking();
+
+        assertThat(b.occurrenceType()).isEqualTo(OccurrenceType.SERIES_MASTER);
+        assertThat(b.recurrence()).isEqualTo(new BookingUpdate.Recurrence(
+                new BookingUpdate.Recurrence.Pattern("weekly", 1, null, null, List.of("monday"), "sunday", "first"),
+                new BookingUpdate.Recurrence.Range("noEnd", "2026-12-07", null, null, "W. Europe Standard Time")));
+    }
+
+    @Test
+    void aSeriesMasterWithoutRecurrenceCannotBeMapped() {
+        GraphBookingSource source = source(r -> Answer.json(200, event("m", "seriesMaster", null)));
+
+        assertThat(source.fetch(MAILBOX, List.of("AAMkAG-m")).get("AAMkAG-m")).isInstanceOf(Fetched.Unreadable.class);
+    }
+
+    @Test
+    void theInstancesOfASeriesAreReadOverTheWindow() {
+        GraphBookingSource source = source(r -> r.path().contains("/events/AAMkAG-m/instances")
+                ? Answer.json(200, "{\"value\":[" + event("o1", "occurrence", "AAMkAG-m") + ","
+                        + event("x2", "exception", "AAMkAG-m") + "]}")
+                : Answer.json(404, "{\"error\":{\"code\":\"ErrorItemNotFound\"}}"));
+
+        List<Listed> listed = source.instances(MAILBOX, "AAMkAG-m", Instant.parse("2026-11-24T00:00:00Z"),
+                Instant.parse("2027-11-24T00:00:00Z"));
+
+        assertThat(listed).extracting(Listed::itemId).containsExactly("AAMkAG-o1", "AAMkAG-x2");
+        assertThat(listed).extracting(Listed::seriesMasterItemId).containsOnly("AAMkAG-m");
+        assertThat(graph.requests.stream().filter(r -> r.path().contains("/instances")).findFirst().orElseThrow().path())
+                .contains("startDateTime=2026-11-24T00:00:00Z").contains("endDateTime=2027-11-24T00:00:00Z");
+        assertThat(source.instances(MAILBOX, "AAMkAG-gone", Instant.parse("2026-11-24T00:00:00Z"),
+                Instant.parse("2027-11-24T00:00:00Z"))).as("a deleted master has no instances").isEmpty();
+    }
+
+    @Test
     void notFoundIsGoneOtherClientErrorsAreUnreadable() {
         GraphBookingSource source = source(r -> r.path().contains("gone")
                 ? Answer.json(404, "{\"error\":{\"code\":\"ErrorItemNotFound\"}}")
@@ -132,6 +174,33 @@ class GraphBookingSourceTest {
             assertThat(u.failure().stage()).isEqualTo(FailureStage.FETCH);
             assertThat(u.failure().getMessage()).contains("ErrorInvalidIdMalformed");
         });
+    }
+
+    @Test
+    void aMailboxLevelNotFoundIsAFailureOfTheMailboxNeverADeletion() {
+        for (String body : List.of("{\"error\":{\"code\":\"ErrorInvalidUser\",\"message\":\"The requested user is invalid.\"}}",
+                "{\"error\":{\"code\":\"MailboxNotEnabledForRESTAPI\"}}", "", "not json")) {
+            GraphBookingSource source = source(r -> Answer.json(404, body));
+
+            assertThatThrownBy(() -> source.fetch(MAILBOX, List.of("AAMkAG-1"))).as(body)
+                    .isInstanceOfSatisfying(TransientFailure.class,
+                            e -> assertThat(e.getMessage()).contains("unreachable").contains("nothing is deleted"));
+            close();
+        }
+        assertThat(registry.find("rxpush.forwarder.mailbox.unavailable").tag("code", "ErrorInvalidUser").counter().count())
+                .isEqualTo(1);
+        assertThat(registry.find("rxpush.forwarder.mailbox.unavailable").tag("code", "MailboxNotEnabledForRESTAPI")
+                .counter().count()).isEqualTo(1);
+        assertThat(registry.find("rxpush.forwarder.mailbox.unavailable").tag("code", "other").counter().count())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aMailboxLevelNotFoundOnTheCalendarViewIsTransient() {
+        GraphBookingSource source = source(r -> Answer.json(404, "{\"error\":{\"code\":\"ErrorInvalidUser\"}}"));
+
+        assertThatThrownBy(() -> source.window(MAILBOX, Instant.parse("2026-11-24T00:00:00Z"),
+                Instant.parse("2027-05-24T00:00:00Z"))).isInstanceOf(TransientFailure.class);
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,11 @@ public final class EwsStub implements AutoCloseable {
     private volatile String fault;
     private volatile int holdUntilConcurrent;
 
+    private final Map<String, String> itemErrors = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<String> views = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile Duration longestView = Duration.ofDays(730);
+    private static final Pattern VIEW = Pattern.compile("<m:CalendarView[^>]*StartDate=\"([^\"]+)\"[^>]*EndDate=\"([^\"]+)\"");
+
     public EwsStub() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -85,6 +91,21 @@ public final class EwsStub implements AutoCloseable {
 
     public void put(Item item) {
         items.put(item.id(), item);
+    }
+
+    /** GetItem answers this error code for the item (e.g. ErrorCalendarOccurrenceIsDeletedFromRecurrence). */
+    public void failItem(String id, String code) {
+        itemErrors.put(id, code);
+    }
+
+    /** FindItem refuses a CalendarView longer than this with ErrorCalendarViewRangeTooBig (EWS allows two years). */
+    public void maxCalendarView(Duration longest) {
+        this.longestView = longest;
+    }
+
+    /** The CalendarView ranges FindItem was asked for. */
+    public List<String> views() {
+        return List.copyOf(views);
     }
 
     public void remove(String id) {
@@ -141,7 +162,7 @@ public final class EwsStub implements AutoCloseable {
                     + "<m:Folders><t:CalendarFolder><t:FolderId Id=\"" + CALENDAR + "\" ChangeKey=\"AgAAAA==\"/>"
                     + "</t:CalendarFolder></m:Folders></m:GetFolderResponseMessage></m:ResponseMessages></m:GetFolderResponse>");
             case "GetItem" -> getItem(body);
-            case "FindItem" -> findItem();
+            case "FindItem" -> findItem(body);
             default -> envelope("<s:Fault><faultcode>s:Client</faultcode><faultstring>unsupported</faultstring></s:Fault>");
         };
     }
@@ -162,7 +183,10 @@ public final class EwsStub implements AutoCloseable {
             if (item != null && ask[0].equals("master")) {
                 item = items.get(item.masterId());
             }
-            if (item == null) {
+            String error = ask[0].equals("item") ? itemErrors.get(ask[1]) : null;
+            if (error != null) {
+                messages.append(errorMessage("GetItem", error, ""));
+            } else if (item == null) {
                 messages.append(errorMessage("GetItem", "ErrorItemNotFound", ""));
             } else {
                 messages.append("<m:GetItemResponseMessage ResponseClass=\"Success\"><m:ResponseCode>NoError</m:ResponseCode>"
@@ -173,9 +197,21 @@ public final class EwsStub implements AutoCloseable {
                 + "</m:ResponseMessages></m:GetItemResponse>");
     }
 
-    private String findItem() {
+    private String findItem(String body) {
+        Matcher view = VIEW.matcher(body);
+        boolean ranged = view.find();
+        Instant from = ranged ? java.time.OffsetDateTime.parse(view.group(1)).toInstant() : Instant.MIN;
+        Instant to = ranged ? java.time.OffsetDateTime.parse(view.group(2)).toInstant() : Instant.MAX;
+        if (from != Instant.MIN) {
+            views.add(from + "/" + to);
+            if (Duration.between(from, to).compareTo(longestView) > 0) {
+                return envelope("<m:FindItemResponse " + NS + "><m:ResponseMessages>"
+                        + errorMessage("FindItem", "ErrorCalendarViewRangeTooBig", "") + "</m:ResponseMessages></m:FindItemResponse>");
+            }
+        }
         StringBuilder found = new StringBuilder();
-        List<Item> calendar = items.values().stream().filter(i -> CALENDAR.equals(i.folder()) && i.start() != null)
+        List<Item> calendar = items.values().stream().filter(i -> CALENDAR.equals(i.folder()) && i.start() != null
+                        && !"RecurringMaster".equals(i.type()) && i.end().isAfter(from) && i.start().isBefore(to))
                 .sorted(java.util.Comparator.comparing(Item::start)).toList();
         calendar.forEach(i -> found.append(itemXml(i, false)));
         return envelope("<m:FindItemResponse " + NS + "><m:ResponseMessages>"
@@ -198,7 +234,7 @@ public final class EwsStub implements AutoCloseable {
             xml.append("<t:LastModifiedTime>").append(item.lastModified()).append("</t:LastModifiedTime>");
         }
         if (calendarItem) {
-            if (full && item.uid() != null) {
+            if (item.uid() != null) {
                 xml.append("<t:UID>").append(item.uid()).append("</t:UID>");
             }
             if (item.start() != null) {
@@ -208,12 +244,21 @@ public final class EwsStub implements AutoCloseable {
                 xml.append("<t:End>").append(item.end()).append("</t:End>");
             }
             xml.append("<t:CalendarItemType>").append(item.type()).append("</t:CalendarItemType>");
+            if (full && "RecurringMaster".equals(item.type())) {
+                xml.append(WEEKLY_RECURRENCE);
+            }
             if (full && item.xmlExtra() != null) {
                 xml.append(item.xmlExtra());
             }
         }
         return xml.append("</").append(element).append(">").toString();
     }
+
+    /** Every Monday from 2026-12-07 to 2027-02-08 (EWS Recurrence: WeeklyRecurrence + EndDateRecurrence). */
+    public static final String WEEKLY_RECURRENCE = "<t:Recurrence><t:WeeklyRecurrence><t:Interval>1</t:Interval>"
+            + "<t:DaysOfWeek>Monday</t:DaysOfWeek></t:WeeklyRecurrence><t:EndDateRecurrence>"
+            + "<t:StartDate>2026-12-07+01:00</t:StartDate><t:EndDate>2027-02-08+01:00</t:EndDate></t:EndDateRecurrence>"
+            + "</t:Recurrence>";
 
     public static final String NS = "xmlns:m=\"http://schemas.microsoft.com/exchange/services/2006/messages\" "
             + "xmlns:t=\"http://schemas.microsoft.com/exchange/services/2006/types\"";

@@ -25,6 +25,7 @@ public final class FakeExchange implements BookingSource {
     private final Map<String, Map<String, Fetched>> items = new ConcurrentHashMap<>();
     private final List<List<String>> fetches = new CopyOnWriteArrayList<>();
     private final AtomicInteger windows = new AtomicInteger();
+    private final AtomicInteger instanceReads = new AtomicInteger();
     private volatile Supplier<RuntimeException> failure;
 
     public FakeExchange(Source protocol) {
@@ -77,15 +78,39 @@ public final class FakeExchange implements BookingSource {
         return answer;
     }
 
+    /** Like Exchange's calendar view: occurrences naming their master, the master itself not listed. */
     @Override
     public List<Listed> window(String mailbox, Instant from, Instant to) {
         throwIfFailing();
         windows.incrementAndGet();
+        return list(mailbox, from, to, null);
+    }
+
+    @Override
+    public List<Listed> instances(String mailbox, String masterItemId, Instant from, Instant to) {
+        throwIfFailing();
+        instanceReads.incrementAndGet();
+        return list(mailbox, from, to, masterItemId);
+    }
+
+    public int instanceReads() {
+        return instanceReads.get();
+    }
+
+    private List<Listed> list(String mailbox, Instant from, Instant to, String ofMaster) {
+        Map<String, Fetched> known = items.getOrDefault(mailbox, Map.of());
+        Map<String, String> itemOfBooking = new java.util.HashMap<>();
+        known.keySet().forEach(id -> itemOfBooking.put(rxpush.common.contract.BookingIds.bookingId(mailbox, id), id));
         List<Listed> listed = new ArrayList<>();
-        items.getOrDefault(mailbox, Map.of()).forEach((id, state) -> {
+        known.forEach((id, state) -> {
             if (state instanceof Fetched.Found found && found.booking().end().isAfter(from)
-                    && found.booking().start().isBefore(to)) {
-                listed.add(new Listed(id, found.version(), null, null));
+                    && found.booking().start().isBefore(to)
+                    && found.booking().occurrenceType() != BookingUpdate.OccurrenceType.SERIES_MASTER) {
+                String master = found.booking().seriesMasterId() == null ? null
+                        : itemOfBooking.getOrDefault(found.booking().seriesMasterId(), null);
+                if (ofMaster == null || ofMaster.equals(master)) {
+                    listed.add(new Listed(id, found.version(), master, null));
+                }
             }
         });
         return listed;

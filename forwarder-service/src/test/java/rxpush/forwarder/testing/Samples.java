@@ -40,7 +40,23 @@ public final class Samples {
         return new BookingUpdate(b.bookingId(), mailbox, b.source(), itemId, b.iCalUid(), changeKey, lastModified,
                 b.subject(), b.organizer(), b.start(), b.end(), b.timeZone(), false, false, b.location(), b.sensitivity(),
                 masterItemId == null ? BookingUpdate.OccurrenceType.SERIES_MASTER : BookingUpdate.OccurrenceType.OCCURRENCE,
-                masterItemId == null ? null : BookingIds.bookingId(mailbox, masterItemId), b.attendees());
+                masterItemId == null ? null : BookingIds.bookingId(mailbox, masterItemId), b.attendees(),
+                masterItemId == null ? WEEKLY : null);
+    }
+
+    /** A weekly series on Mondays with an end date, as Graph states it. */
+    public static final BookingUpdate.Recurrence WEEKLY = new BookingUpdate.Recurrence(
+            new BookingUpdate.Recurrence.Pattern("weekly", 1, null, null, List.of("monday"), "sunday", null),
+            new BookingUpdate.Recurrence.Range("endDate", "2026-12-07", "2027-02-08", null, "W. Europe Standard Time"));
+
+    /** An occurrence of a series at its own slot, {@code weeks} weeks after the sample booking's. */
+    public static BookingUpdate occurrence(String mailbox, String itemId, String masterItemId, String changeKey,
+            Instant lastModified, int weeks) {
+        BookingUpdate b = seriesPart(mailbox, itemId, masterItemId, changeKey, lastModified);
+        Instant start = b.start().plus(Duration.ofDays(7L * weeks));
+        return new BookingUpdate(b.bookingId(), mailbox, b.source(), itemId, b.iCalUid(), changeKey, lastModified,
+                b.subject(), b.organizer(), start, start.plusSeconds(3_600), b.timeZone(), false, false, b.location(),
+                b.sensitivity(), b.occurrenceType(), b.seriesMasterId(), b.attendees());
     }
 
     public static ChangeNotification notification(String id, Source source, String mailbox, ChangeType type,

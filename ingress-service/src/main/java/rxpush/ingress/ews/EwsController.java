@@ -113,7 +113,7 @@ class EwsController {
         List<OutboundRecord> outbound;
         try {
             List<EwsNotification> notifications = SendNotificationParser.parse(body);
-            if (notifications.stream().anyMatch(n -> state.subscriptionId() != null
+            if (notifications.stream().anyMatch(n -> state.subscriptionId() != null && n.subscriptionId() != null
                     && !state.subscriptionId().equals(n.subscriptionId()))) {
                 log.warn("Push on the token of subscription {} names another SubscriptionId", state.id());
                 return reject(Rejection.SUBSCRIPTION_MISMATCH, HttpStatus.BAD_REQUEST,

@@ -11,11 +11,32 @@ import java.util.List;
  * @param previousWatermark the watermark Exchange says the previous notification ended with
  * @param moreEvents        Exchange has more events queued (they follow in another push)
  * @param events            the events in document order
+ * @param errorCode         for a message with ResponseClass="Error" its ResponseCode (e.g.
+ *                          ErrorMissedNotificationEvents), else null; such a message may carry no
+ *                          Notification, and then names no subscription (null) nor watermark
  */
-record EwsNotification(String subscriptionId, String previousWatermark, boolean moreEvents, List<EwsEvent> events) {
+record EwsNotification(String subscriptionId, String previousWatermark, boolean moreEvents, List<EwsEvent> events,
+        String errorCode) {
 
     EwsNotification {
         events = List.copyOf(events);
+    }
+
+    EwsNotification(String subscriptionId, String previousWatermark, boolean moreEvents, List<EwsEvent> events) {
+        this(subscriptionId, previousWatermark, moreEvents, events, null);
+    }
+
+    /** An error message without a Notification. */
+    static EwsNotification error(String errorCode) {
+        return new EwsNotification(null, null, false, List.of(), errorCode);
+    }
+
+    EwsNotification withError(String code) {
+        return new EwsNotification(subscriptionId, previousWatermark, moreEvents, events, code);
+    }
+
+    boolean isError() {
+        return errorCode != null;
     }
 
     /** The watermark this notification ends with: its last event's, or the previous one if empty. */

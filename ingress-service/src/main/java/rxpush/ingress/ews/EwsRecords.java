@@ -19,25 +19,19 @@ import rxpush.ingress.kafka.RequestContext;
  *   <li>each Notification element: one STATUS heartbeat on {@link Topics#SIGNALS} carrying its
  *       newest watermark and its PreviousWatermark (folder events and StatusEvents only count
  *       here);</li>
- *   <li>a Notification whose PreviousWatermark shows a gap ({@link WatermarkTracker}): a MISSED
- *       record on {@link Topics#SIGNALS}, before its heartbeat.</li>
+ *   <li>each message whose ResponseClass is "Error" (with or without a Notification): a MISSED
+ *       record on {@link Topics#SIGNALS} naming the ResponseCode, before its heartbeat.</li>
  * </ul>
- * Ids are stable under redelivery: they hash the subscription id and watermarks, which Exchange
- * repeats when it retries a push.
+ * Ingress records these facts and judges nothing: whether the watermarks form an unbroken chain is
+ * judged by the subscription service that owns the mailbox. Ids are stable under redelivery: they
+ * hash the subscription id and watermarks, which Exchange repeats when it retries a push.
  */
 final class EwsRecords {
 
-    static final String MISSED_REASON = "PreviousWatermark does not follow the last watermark seen for this subscription";
-
-    private final WatermarkTracker tracker;
-
-    EwsRecords(WatermarkTracker tracker) {
-        this.tracker = tracker;
-    }
+    static final String ERROR_REASON = "EWS push with ResponseClass=Error: ";
 
     /**
-     * All records of the push, items first. The item records are built (and validated) before the
-     * watermark memory is touched, so a push refused as invalid leaves no trace in it.
+     * All records of the push, items first.
      *
      * @throws IllegalArgumentException when an event does not make a valid record
      */
@@ -51,11 +45,12 @@ final class EwsRecords {
             }
         }
         for (EwsNotification notification : notifications) {
-            if (tracker.isGap(state.mailbox(), notification.subscriptionId(), notification.previousWatermark())) {
+            if (notification.isError()) {
                 records.add(record(Topics.SIGNALS, signal(ChangeType.MISSED, state, notification, request)));
             }
-            tracker.observe(state.mailbox(), notification.subscriptionId(), notification.watermarks());
-            records.add(record(Topics.SIGNALS, signal(ChangeType.STATUS, state, notification, request)));
+            if (notification.subscriptionId() != null) {
+                records.add(record(Topics.SIGNALS, signal(ChangeType.STATUS, state, notification, request)));
+            }
         }
         return records;
     }
@@ -72,12 +67,18 @@ final class EwsRecords {
 
     private static ChangeNotification signal(ChangeType type, SubscriptionState state, EwsNotification notification,
             RequestContext request) {
-        String id = NotificationIds.of(type == ChangeType.MISSED ? "ews-missed-" : "ews-status-",
-                notification.subscriptionId(), notification.previousWatermark(), notification.newestWatermark());
+        // An error message without a Notification names no subscription: the token's does.
+        String subscriptionId = notification.subscriptionId() != null ? notification.subscriptionId()
+                : state.subscriptionId();
+        String id = type == ChangeType.MISSED
+                ? NotificationIds.of("ews-error-", subscriptionId, notification.previousWatermark(),
+                        notification.newestWatermark(), notification.errorCode())
+                : NotificationIds.of("ews-status-", subscriptionId, notification.previousWatermark(),
+                        notification.newestWatermark());
         return new ChangeNotification(SchemaVersions.CURRENT, id, Source.EWS, state.mailbox(),
-                notification.subscriptionId(), type, null, null, null, notification.newestWatermark(),
+                subscriptionId, type, null, null, null, notification.newestWatermark(),
                 notification.previousWatermark(), notification.newestTimeStamp(), request.receivedAt(),
-                type == ChangeType.MISSED ? MISSED_REASON : null);
+                type == ChangeType.MISSED ? ERROR_REASON + notification.errorCode() : null);
     }
 
     private static OutboundRecord record(String topic, ChangeNotification value) {

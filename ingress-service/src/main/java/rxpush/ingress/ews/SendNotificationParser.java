@@ -38,13 +38,27 @@ final class SendNotificationParser {
                 .orElseThrow(() -> new MalformedNotificationException("ResponseMessages missing"));
         List<EwsNotification> notifications = new ArrayList<>();
         for (XmlElement message : messages.all(MESSAGES, "SendNotificationResponseMessage")) {
-            // An error message (ResponseClass="Error") may come without a Notification: nothing to read.
+            // An error message (ResponseClass="Error", e.g. ErrorMissedNotificationEvents) says events may be
+            // lost; it may come with or without a Notification. Either way it is recorded, not dropped.
             var notification = message.child(MESSAGES, "Notification");
+            String error = "Error".equals(message.attribute("ResponseClass")) ? errorCode(message) : null;
             if (notification.isPresent()) {
-                notifications.add(notification(notification.get()));
+                EwsNotification read = notification(notification.get());
+                notifications.add(error == null ? read : read.withError(error));
+            } else if (error != null) {
+                notifications.add(EwsNotification.error(error));
             }
         }
         return notifications;
+    }
+
+    /** The ResponseCode of an error message, kept to a code's characters (it ends up in logs and records). */
+    private static String errorCode(XmlElement message) {
+        String code = message.childText(MESSAGES, "ResponseCode");
+        if (code == null || !code.matches("[A-Za-z0-9]{1,100}")) {
+            return "ErrorUnknown";
+        }
+        return code;
     }
 
     private static EwsNotification notification(XmlElement element) throws MalformedNotificationException {

@@ -26,8 +26,7 @@ class EwsRecordsTest {
             SubscriptionHealth.HEALTHY, null, null, null, Instant.EPOCH);
     private static final RequestContext REQUEST = new RequestContext(Source.EWS, "trace", Instant.parse("2026-11-25T10:00:01Z"), 0);
 
-    private final WatermarkTracker tracker = new WatermarkTracker();
-    private final EwsRecords records = new EwsRecords(tracker);
+    private final EwsRecords records = new EwsRecords();
 
     @Test
     void mapsEveryItemEventAndOneHeartbeat() throws Exception {
@@ -65,26 +64,58 @@ class EwsRecordsTest {
     }
 
     @Test
-    void gapGivesMissedBeforeTheHeartbeat() throws Exception {
+    void aBrokenWatermarkChainIsRecordedAsItCameNotJudged() throws Exception {
         build(EwsPush.of("ews-sub", "W0").status("W1"));
 
         List<OutboundRecord> out = build(EwsPush.of("ews-sub", "W5").status("W6"));
 
-        assertThat(values(out, Topics.SIGNALS)).extracting(ChangeNotification::changeType)
-                .containsExactly(ChangeType.MISSED, ChangeType.STATUS);
-        ChangeNotification missed = values(out, Topics.SIGNALS).getFirst();
-        assertThat(missed.previousWatermark()).isEqualTo("W5");
-        assertThat(missed.reason()).isEqualTo(EwsRecords.MISSED_REASON);
+        assertThat(values(out, Topics.SIGNALS)).singleElement().satisfies(status -> {
+            assertThat(status.changeType()).isEqualTo(ChangeType.STATUS);
+            assertThat(status.previousWatermark()).isEqualTo("W5");
+            assertThat(status.watermark()).isEqualTo("W6");
+        });
     }
 
     @Test
-    void invalidItemLeavesTheWatermarkMemoryUntouched() {
+    void anErrorPushWithItsNotificationGivesMissedBeforeTheHeartbeatAndKeepsItsItems() throws Exception {
+        EwsPush push = EwsPush.of("ews-sub", "W5").item("ModifiedEvent", "W6", "i1", "c1");
+
+        List<OutboundRecord> out = records.build(STATE, SendNotificationParser.parse(
+                push.errorXml("ErrorMissedNotificationEvents", true).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                REQUEST);
+
+        assertThat(values(out, Topics.NOTIFICATIONS)).extracting(ChangeNotification::itemId).containsExactly("i1");
+        assertThat(values(out, Topics.SIGNALS)).extracting(ChangeNotification::changeType)
+                .containsExactly(ChangeType.MISSED, ChangeType.STATUS);
+        ChangeNotification missed = values(out, Topics.SIGNALS).getFirst();
+        assertThat(missed.reason()).isEqualTo(EwsRecords.ERROR_REASON + "ErrorMissedNotificationEvents");
+        assertThat(missed.previousWatermark()).isEqualTo("W5");
+        assertThat(missed.subscriptionId()).isEqualTo("ews-sub");
+    }
+
+    @Test
+    void anErrorPushWithoutNotificationIsMissedForTheTokensSubscription() throws Exception {
+        String xml = EwsPush.of("whatever", "W5").errorXml("ErrorMissedNotificationEvents", false);
+
+        List<OutboundRecord> out = records.build(STATE, SendNotificationParser.parse(
+                xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)), REQUEST);
+
+        assertThat(out).singleElement().satisfies(r -> {
+            assertThat(r.topic()).isEqualTo(Topics.SIGNALS);
+            ChangeNotification missed = (ChangeNotification) r.value();
+            assertThat(missed.changeType()).isEqualTo(ChangeType.MISSED);
+            assertThat(missed.subscriptionId()).isEqualTo("ews-sub");
+            assertThat(missed.reason()).contains("ErrorMissedNotificationEvents");
+        });
+    }
+
+    @Test
+    void anInvalidItemRefusesThePush() {
         // A mailbox-less state cannot exist; an item id of blanks can only come from a broken push.
         EwsNotification bad = new EwsNotification("ews-sub", "W0", false,
                 List.of(new EwsEvent(EwsEventType.CREATED, "W1", null, " ", null, null, null)));
 
         assertThatThrownBy(() -> records.build(STATE, List.of(bad), REQUEST)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(tracker.last("room.1@example.com", "ews-sub")).isNull();
     }
 
     private List<OutboundRecord> build(EwsPush push) throws Exception {

@@ -145,4 +145,29 @@ class SendNotificationParserTest {
 
         assertThat(SendNotificationParser.parse(push.getBytes(StandardCharsets.UTF_8)).getFirst().events()).isEmpty();
     }
+
+    @Test
+    void anErrorMessageIsReadWithItsCodeWithOrWithoutNotification() throws Exception {
+        EwsPush push = EwsPush.of("sub-1", "W0").status("W1");
+
+        List<EwsNotification> with = SendNotificationParser.parse(push.errorXml("ErrorMissedNotificationEvents", true)
+                .getBytes(StandardCharsets.UTF_8));
+        List<EwsNotification> without = SendNotificationParser.parse(push.errorXml("ErrorMissedNotificationEvents", false)
+                .getBytes(StandardCharsets.UTF_8));
+        List<EwsNotification> odd = SendNotificationParser.parse(push.errorXml("not a code!", false)
+                .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(with).singleElement().satisfies(n -> {
+            assertThat(n.errorCode()).isEqualTo("ErrorMissedNotificationEvents");
+            assertThat(n.subscriptionId()).isEqualTo("sub-1");
+            assertThat(n.newestWatermark()).isEqualTo("W1");
+        });
+        assertThat(without).singleElement().satisfies(n -> {
+            assertThat(n.errorCode()).isEqualTo("ErrorMissedNotificationEvents");
+            assertThat(n.subscriptionId()).isNull();
+        });
+        assertThat(odd).singleElement().satisfies(n -> assertThat(n.errorCode()).isEqualTo("ErrorUnknown"));
+        assertThat(SendNotificationParser.parse(push.bytes())).singleElement()
+                .satisfies(n -> assertThat(n.isError()).isFalse());
+    }
 }

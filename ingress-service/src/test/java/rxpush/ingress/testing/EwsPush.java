@@ -84,6 +84,22 @@ public final class EwsPush {
                 + "</soap11:Body></soap11:Envelope>";
     }
 
+    /**
+     * This push as an error message (ResponseClass="Error" with {@code code}, e.g.
+     * ErrorMissedNotificationEvents), its Notification kept or left out.
+     */
+    public String errorXml(String code, boolean withNotification) {
+        String success = "<m:SendNotificationResponseMessage ResponseClass=\"Success\"><m:ResponseCode>NoError</m:ResponseCode>";
+        String error = "<m:SendNotificationResponseMessage ResponseClass=\"Error\"><m:MessageText>Missed events.</m:MessageText>"
+                + "<m:ResponseCode>" + code + "</m:ResponseCode><m:DescriptiveLinkKey>0</m:DescriptiveLinkKey>";
+        String xml = xml().replace(success, error);
+        if (!withNotification) {
+            xml = xml.substring(0, xml.indexOf("<m:Notification>")) + xml.substring(xml.indexOf("</m:Notification>")
+                    + "</m:Notification>".length());
+        }
+        return xml;
+    }
+
     public byte[] bytes() {
         return xml().getBytes(StandardCharsets.UTF_8);
     }

@@ -23,6 +23,8 @@ final class Actions {
 
     private static final Logger log = LoggerFactory.getLogger(Actions.class);
 
+    static final String BACKFILL_REASON = "backfill: the mailbox was subscribed, its whole sync window is pushed";
+
     private final SubscriptionEngine engine;
     private final Creation creation;
 
@@ -86,8 +88,13 @@ final class Actions {
             }
         }
         SubscriptionState active = creation.subscribe(m, owned, protocol, null, stale);
-        creation.finish(m, active, null, new ArrayList<>(), null, owned, now);
+        // Backfill: a mailbox that had no subscription may hold bookings RX never got (newly added, or
+        // events lost while it was unsubscribed): its whole window is pushed once it is ACTIVE.
+        creation.finish(m, active, null, new ArrayList<>(), StateBuilder.resync(m.address, protocol, BACKFILL_REASON,
+                now), owned, now);
         synchronized (m) {
+            m.backfillRequestedAt = now;
+            m.nextReconcileAt = null;
             if (m.inProgressTotal) {
                 m.inProgressTotal = false;
                 engine.progress.done();
@@ -105,8 +112,10 @@ final class Actions {
         Instant watermarkAt;
         String reason;
         boolean silent;
+        boolean errorPush;
         synchronized (m) {
             old = m.current;
+            errorPush = m.resyncAfterRecovery;
             boolean missed = m.recoverRequested && m.recoveryWatermark != null;
             watermark = missed ? m.recoveryWatermark : m.watermark;
             watermarkAt = missed ? m.recoveryWatermarkAt : m.watermarkAt;
@@ -132,12 +141,14 @@ final class Actions {
             resync = true;
         }
         ChangeNotification resyncRecord = resync ? StateBuilder.resync(m.address, Protocol.EWS,
-                "EWS subscription replaced without a usable watermark: " + reason, now) : null;
+                "EWS subscription replaced without a usable watermark: " + reason, now)
+                : errorPush ? StateBuilder.resync(m.address, Protocol.EWS, "EWS subscription replaced after " + reason, now)
+                : null;
         List<SubscriptionState> retire = old == null || old.status() != SubscriptionStatus.ACTIVE ? List.of()
                 : List.of(obsolete(old, "replaced: " + reason, owned.epoch, engine.clock.instant()));
         creation.finish(m, replacement, resync ? null : watermark, new ArrayList<>(retire), resyncRecord, owned, now);
         log.info("Recovered EWS subscription of {} ({}){}", m.address, reason,
-                fromWatermark && !resync ? " from its watermark" : "; resync requested");
+                (fromWatermark && !resync ? " from its watermark" : "") + (resyncRecord != null ? "; resync requested" : ""));
     }
 
     // ---- Graph renew / recreate ----------------------------------------------------------------
@@ -160,8 +171,19 @@ final class Actions {
         }
         SubscriptionState renewed = StateBuilder.from(current).expiresAt(granted).health(SubscriptionHealth.HEALTHY)
                 .lastError(null).build(owned.epoch, engine.clock.instant());
-        owned.store.write(Batch.of(renewed));
+        Instant pausedSince;
         synchronized (m) {
+            pausedSince = m.pausedSince;
+        }
+        // Graph may hold notifications back while it waits for reauthorization: re-read that time.
+        owned.store.write(pausedSince == null ? Batch.of(renewed) : Batch.of(renewed).withResync(StateBuilder.resync(
+                m.address, Protocol.GRAPH, "Graph subscription reauthorized; notifications paused since " + pausedSince
+                        + " are re-read", now)));
+        synchronized (m) {
+            if (pausedSince != null) {
+                m.pausedSince = null;
+                m.lastResyncAt = now;
+            }
             if (m.current == current) {
                 m.current = renewed;
             }
@@ -184,6 +206,7 @@ final class Actions {
                 "Graph subscription recreated: " + reason, now), owned, now);
         synchronized (m) {
             m.lastRecreatedAt = now;
+            m.pausedSince = null; // the recreate's RESYNC covers the paused time
         }
         log.info("Recreated Graph subscription of {} ({}); resync requested", m.address, reason);
         if (old != null && old.subscriptionId() != null) {

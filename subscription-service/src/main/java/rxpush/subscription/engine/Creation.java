@@ -119,6 +119,7 @@ final class Creation {
             m.watermarkAt = active.watermarkAt();
             m.watermarkBeforePush = null;
             m.watermarkBeforePushAt = null;
+            m.chain.restart(active.watermark());
             if (active.subscriptionId().equals(m.earlySubscriptionId)) {
                 // Exchange's first StatusEvent beat our ACTIVE write.
                 m.lastHeartbeatAt = m.earlySignalAt;
@@ -126,6 +127,7 @@ final class Creation {
                     m.watermark = m.earlyWatermark;
                     m.watermarkAt = m.earlySignalAt;
                 }
+                m.chain.observe(java.util.Arrays.asList(m.earlyPreviousWatermark, m.earlyWatermark));
                 early = FirstPush.judge(m, m.earlyPreviousWatermark, owned.epoch, engine.clock.instant());
             }
             m.earlySubscriptionId = null;

@@ -23,6 +23,8 @@ import java.util.function.ToIntFunction;
  * @param orphanSweepInterval how often Graph orphans are looked for (zero: never)
  * @param progressLogInterval how often subscribe progress is logged
  * @param partitionOf         the mailbox-topic partition of an address (decides ownership)
+ * @param reconcileInterval   how often each ACTIVE mailbox's window is re-read (RESYNC); zero: never
+ * @param reconcileMaxPerPass reconcile RESYNCs requested per maintenance pass at most
  */
 public record EngineSettings(
         Function<String, URI> ewsUrl,
@@ -39,7 +41,20 @@ public record EngineSettings(
         Duration statePersistInterval,
         Duration orphanSweepInterval,
         Duration progressLogInterval,
-        ToIntFunction<String> partitionOf) {
+        ToIntFunction<String> partitionOf,
+        Duration reconcileInterval,
+        int reconcileMaxPerPass) {
+
+    /** Without the periodic reconcile (tests of everything else). */
+    public EngineSettings(Function<String, URI> ewsUrl, URI graphNotificationUrl, Duration ewsStatusFrequency,
+            Duration ewsStatusGrace, Duration graphLifetime, Duration graphRenewAfter, Duration processInterval,
+            int maxConcurrent, double ewsPerSecond, double graphPerSecond, Duration obsoleteRetention,
+            Duration statePersistInterval, Duration orphanSweepInterval, Duration progressLogInterval,
+            ToIntFunction<String> partitionOf) {
+        this(ewsUrl, graphNotificationUrl, ewsStatusFrequency, ewsStatusGrace, graphLifetime, graphRenewAfter,
+                processInterval, maxConcurrent, ewsPerSecond, graphPerSecond, obsoleteRetention, statePersistInterval,
+                orphanSweepInterval, progressLogInterval, partitionOf, Duration.ZERO, 1);
+    }
 
     /** EWS watermarks older than this are refused by Exchange: subscribe fresh and resync instead. */
     public static final Duration WATERMARK_MAX_AGE = Duration.ofDays(30);

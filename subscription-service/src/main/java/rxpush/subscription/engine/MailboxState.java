@@ -38,6 +38,16 @@ final class MailboxState {
     /** The watermark to resume from after a MISSED signal: the last one seen before the gap. */
     String recoveryWatermark;
     Instant recoveryWatermarkAt;
+    /** The current EWS subscription's watermark chain, judged at each push. */
+    final WatermarkChain chain = new WatermarkChain();
+    /** A RECOVER must request a RESYNC when done (Exchange said, by an error push, that events were lost). */
+    boolean resyncAfterRecovery;
+    /** Graph asked for reauthorization at this time: notifications may be held back from then until renewed. */
+    Instant pausedSince;
+    /** When the backfill (RESYNC of the whole window after the mailbox became ACTIVE) was requested. */
+    Instant backfillRequestedAt;
+    /** When the periodic reconcile (a RESYNC of the window) is next due; null until the mailbox is ACTIVE. */
+    Instant nextReconcileAt;
     /** Start of the EWS watchdog's silence window: activation or takeover, whichever is later. */
     Instant watchSince;
     /** A StatusEvent that arrived while the subscription was still PENDING (Exchange sends one at once). */
@@ -108,6 +118,7 @@ final class MailboxState {
         requestReason = null;
         recoveryWatermark = null;
         recoveryWatermarkAt = null;
+        resyncAfterRecovery = false;
     }
 
     void failed(String error, Instant now, Instant retryAt) {

@@ -28,6 +28,11 @@ import rxpush.common.contract.SubscriptionHealth;
  * @param lastResyncAt        when a resync of the mailbox was last requested
  * @param parked              why the mailbox is parked (refused by Exchange/Graph until an operator fixes
  *                            permissions: the reason names the fix); null when it is not
+ * @param backfill            the initial push of the whole sync window: PENDING until the mailbox is
+ *                            subscribed, then REQUESTED (the RESYNC is on the notifications topic; the
+ *                            forwarder applies it in order); NONE when this owner did not subscribe it
+ * @param backfillRequestedAt when the backfill RESYNC was written
+ * @param nextReconcileAt     when the periodic reconcile re-reads the mailbox's window next
  */
 public record MailboxStatus(
         String address,
@@ -49,7 +54,10 @@ public record MailboxStatus(
         int obsoleteSubscriptions,
         SyncState syncState,
         Instant lastResyncAt,
-        String parked) {
+        String parked,
+        String backfill,
+        Instant backfillRequestedAt,
+        Instant nextReconcileAt) {
 
     static MailboxStatus of(MailboxState m, Instant now, Planner.Timing timing) {
         var current = m.current;
@@ -61,6 +69,8 @@ public record MailboxStatus(
                 current == null ? null : current.expiresAt(),
                 m.lastNotificationAt, m.lastHeartbeatAt, watermarkAge, m.lastError, m.lastErrorAt,
                 m.nextAction.name(), m.nextActionAt, m.attempts, m.obsolete.size(), SyncState.of(m, now, timing),
-                m.lastResyncAt, m.parkedReason);
+                m.lastResyncAt, m.parkedReason,
+                m.backfillRequestedAt != null ? "REQUESTED" : m.desired() && !m.active() ? "PENDING" : "NONE",
+                m.backfillRequestedAt, m.nextReconcileAt);
     }
 }

@@ -13,8 +13,9 @@ import rxpush.common.contract.SubscriptionState;
 /**
  * The pass that runs every process-interval: re-plans every owned mailbox (a safety net under the
  * event-driven work), writes EWS heartbeats and watermarks back to the registry when they have moved
- * on, tombstones OBSOLETE records past their retention, forgets removed mailboxes, and sweeps Graph
- * for orphan subscriptions.
+ * on, requests the periodic reconcile of mailboxes that are due ({@link Reconcile}), tombstones
+ * OBSOLETE records past their retention, forgets removed mailboxes, and sweeps Graph for orphan
+ * subscriptions.
  */
 final class Maintenance {
 
@@ -54,8 +55,9 @@ final class Maintenance {
     private void pass(OwnedPartition owned, Instant now) {
         List<SubscriptionState> states = new ArrayList<>();
         List<String> tombstones = new ArrayList<>();
-        List<Runnable> onWritten = new ArrayList<>();
         List<ChangeNotification> resyncs = new ArrayList<>();
+        List<Runnable> onWritten = new ArrayList<>();
+        Reconcile reconcile = new Reconcile(engine.settings.reconcileInterval(), engine.settings.reconcileMaxPerPass());
         Instant expired = now.minus(engine.settings.obsoleteRetention());
         for (String address : List.copyOf(owned.mailboxes)) {
             MailboxState m = engine.mailboxes.get(address);
@@ -90,6 +92,10 @@ final class Maintenance {
                 if (deferred != null) {
                     resyncs.add(deferred);
                 }
+                ChangeNotification due = m.busy || deferred != null ? null : reconcile.due(m, now);
+                if (due != null) {
+                    resyncs.add(due);
+                }
                 forget = !m.busy && m.registration == null && m.current == null && m.obsolete.isEmpty();
             }
             if (forget) {
@@ -104,6 +110,10 @@ final class Maintenance {
             }
         }
         flush(owned, states, tombstones, resyncs, onWritten);
+        if (reconcile.requested() > 0) {
+            log.info("Periodic reconcile: RESYNC requested for {} mailbox(es) of partition {}", reconcile.requested(),
+                    owned.partition);
+        }
     }
 
     /** The RESYNC for Graph {@code missed} events coalesced by {@link Signals}, once its interval has passed. */

@@ -13,8 +13,12 @@ import rxpush.common.contract.SubscriptionHealth;
 import rxpush.common.contract.SubscriptionState;
 
 /**
- * Applies what ingress reports: EWS heartbeats and watermarks (STATUS), missed events (MISSED), item
- * notifications (for "last notification"), and Graph lifecycle events.
+ * Applies what ingress reports, and judges it: EWS heartbeats with each push's PreviousWatermark and
+ * newest watermark (STATUS: the watermark chain is judged here, {@link WatermarkChain}, or for a new
+ * subscription's first push by {@link FirstPush}), EWS error pushes (MISSED: Exchange said
+ * ResponseClass="Error", so events may be lost: resubscribe, then RESYNC), item notifications (for
+ * "last notification"), and Graph lifecycle events. Ingress only records facts; every judgement of a
+ * gap is made here, by the mailbox's owner.
  *
  * <p>Lifecycle events are acted on once: a notification id seen before is ignored, an event for a
  * subscription that is no longer the mailbox's current one is ignored (it was already replaced), and
@@ -33,6 +37,7 @@ final class Signals {
 
     private static final Logger log = LoggerFactory.getLogger(Signals.class);
     private static final int REMEMBERED_IDS = 100_000;
+    static final String REAUTHORIZATION_REASON = "Graph asked for reauthorization";
 
     private final SubscriptionEngine engine;
     private final Map<String, Boolean> seenLifecycleIds = new LinkedHashMap<>(1024, 0.75f, false) {
@@ -56,6 +61,7 @@ final class Signals {
         m.watermarkAt = s.watermarkAt();
         m.lastHeartbeatAt = s.lastHeartbeatAt();
         m.lastNotificationAt = s.lastNotificationAt();
+        m.chain.restart(s.watermark());
         // A full silence window from the takeover: heartbeats the previous owner saw after its last
         // persist are not in the record, and resubscribing everything at failover would be a storm.
         m.watchSince = now;
@@ -68,6 +74,10 @@ final class Signals {
         } else if (s.protocol() == Protocol.GRAPH && s.health() == SubscriptionHealth.DEGRADED) {
             // Reauthorization was asked for, or a renewal was failing: renewing now is cheap and safe.
             m.renewRequested = true;
+            if (REAUTHORIZATION_REASON.equals(s.lastError())) {
+                // Paused since that record at the latest: the RESYNC after the renewal covers it.
+                m.pausedSince = s.updatedAt();
+            }
         }
     }
 
@@ -85,8 +95,23 @@ final class Signals {
             switch (n.changeType()) {
                 case STATUS -> {
                     if (forActive) {
+                        boolean gap = m.current.protocol() == Protocol.EWS && m.current.firstPushFrom() == null
+                                && !m.recoverRequested && m.chain.isGap(n.previousWatermark());
+                        if (gap) {
+                            // Resume from the last watermark before the gap: Exchange replays what was lost.
+                            m.recoveryWatermark = m.watermark;
+                            m.recoveryWatermarkAt = m.watermarkAt;
+                            m.recoverRequested = true;
+                            m.requestReason = WatermarkChain.GAP_REASON;
+                        }
                         heartbeat(m, n);
+                        m.chain.observe(java.util.Arrays.asList(n.previousWatermark(), n.watermark()));
                         firstPush = FirstPush.judge(m, n.previousWatermark(), owned.epoch, engine.clock.instant());
+                        if (gap) {
+                            intent = StateBuilder.withLiveSignals(m).health(SubscriptionHealth.RECOVERING)
+                                    .lastError(m.requestReason).build(owned.epoch, engine.clock.instant());
+                            m.current = intent;
+                        }
                     } else if (m.pending != null && n.subscriptionId() != null) {
                         if (!n.subscriptionId().equals(m.earlySubscriptionId)) {
                             // The first push of the subscription being created is the one to judge.
@@ -98,14 +123,22 @@ final class Signals {
                     }
                 }
                 case MISSED -> {
-                    if (!forActive || m.current.protocol() != Protocol.EWS || m.recoverRequested) {
+                    // Ingress records an EWS push whose ResponseClass is "Error" (ErrorMissedNotificationEvents,
+                    // with or without a Notification): Exchange says events may be lost. Resubscribe from
+                    // the last good watermark, and RESYNC once resubscribed whatever the replay brings.
+                    if (!forActive || m.current.protocol() != Protocol.EWS) {
+                        return;
+                    }
+                    if (m.recoverRequested) {
+                        m.resyncAfterRecovery = true;
                         return;
                     }
                     boolean sameAsLastPush = n.receivedAt().equals(m.lastPushAt);
                     m.recoveryWatermark = sameAsLastPush ? m.watermarkBeforePush : m.watermark;
                     m.recoveryWatermarkAt = sameAsLastPush ? m.watermarkBeforePushAt : m.watermarkAt;
                     m.recoverRequested = true;
-                    m.requestReason = "events missed (watermark gap)";
+                    m.resyncAfterRecovery = true;
+                    m.requestReason = "Exchange sent an error push" + (n.reason() == null ? "" : ": " + n.reason());
                     intent = StateBuilder.from(m.current).health(SubscriptionHealth.RECOVERING)
                             .lastError(m.requestReason).build(owned.epoch, engine.clock.instant());
                     m.current = intent;
@@ -125,7 +158,7 @@ final class Signals {
             }
         }
         if (intent != null) {
-            log.info("Events of {} were missed; recovering its EWS subscription", m.address);
+            log.info("Events of {} were missed ({}); recovering its EWS subscription", m.address, intent.lastError());
             owned.store.submit(Batch.of(intent));
             engine.reschedule(m);
         }
@@ -180,7 +213,10 @@ final class Signals {
                         return;
                     }
                     m.renewRequested = true;
-                    m.requestReason = "Graph asked for reauthorization";
+                    m.requestReason = REAUTHORIZATION_REASON;
+                    if (m.pausedSince == null) {
+                        m.pausedSince = n.receivedAt();
+                    }
                     m.current = StateBuilder.from(m.current).health(SubscriptionHealth.DEGRADED)
                             .lastError(m.requestReason).build(owned.epoch, now);
                     intent = Batch.of(m.current);

@@ -43,11 +43,23 @@ final class EngineFixture {
     }
 
     EngineFixture(Instant start, double ewsPerSecond, double graphPerSecond, int maxConcurrent) {
+        this(start, settings(ewsPerSecond, graphPerSecond, maxConcurrent));
+    }
+
+    EngineFixture(Instant start, EngineSettings settings) {
         scheduler = new ManualScheduler(start);
         graph = new FakeGraph(scheduler.clock(), URI.create(NOTIFY + "/graph/notifications"));
         ews = new FakeEws(scheduler.clock());
-        engine = new SubscriptionEngine(settings(ewsPerSecond, graphPerSecond, maxConcurrent), scheduler, Runnable::run,
-                ews, graph);
+        engine = new SubscriptionEngine(settings, scheduler, Runnable::run, ews, graph);
+    }
+
+    /** A fixture whose maintenance pass also requests the periodic reconcile. */
+    static EngineFixture reconciling(Duration interval, int maxPerPass) {
+        EngineSettings d = settings(20, 20, 8);
+        return new EngineFixture(START, new EngineSettings(d.ewsUrl(), d.graphNotificationUrl(), d.ewsStatusFrequency(),
+                d.ewsStatusGrace(), d.graphLifetime(), d.graphRenewAfter(), d.processInterval(), d.maxConcurrent(),
+                d.ewsPerSecond(), d.graphPerSecond(), d.obsoleteRetention(), d.statePersistInterval(),
+                d.orphanSweepInterval(), d.progressLogInterval(), d.partitionOf(), interval, maxPerPass));
     }
 
     static EngineSettings settings(double ewsPerSecond, double graphPerSecond, int maxConcurrent) {

@@ -123,21 +123,55 @@ class EwsEngineTest {
     }
 
     @Test
-    void missedEventsRecoverFromTheWatermarkBeforeTheGap() {
+    void anErrorPushRecoversFromTheWatermarkBeforeItAndThenResyncs() {
         f.adopt(ewsBox(ROOM));
         runHealthy(Duration.ofMinutes(20));
         SubscriptionState first = active();
         FakeEws.Sub sub = f.ews.subs.get(first.subscriptionId());
         String beforeGap = "wm-" + sub.id + "-" + sub.watermarkSeq;
         f.scheduler.advance(Duration.ofMinutes(1));
-        // One push after the gap: ingress reports its STATUS (new watermark) and a MISSED, same receive time.
-        f.engine.signal(0, EngineFixture.signal(ChangeType.STATUS, ROOM, sub.id, f.ews.nextWatermark(sub.id), f.now()));
+        // An error push (ResponseClass="Error"), recorded by ingress as MISSED; Exchange repeats it.
         f.engine.signal(0, EngineFixture.signal(ChangeType.MISSED, ROOM, sub.id, null, f.now()));
         f.engine.signal(0, EngineFixture.signal(ChangeType.MISSED, ROOM, sub.id, null, f.now()));
 
         assertThat(f.ews.calls).hasSize(2).last().isEqualTo(ROOM + " from " + beforeGap);
         assertThat(f.store.registry.get(first.id()).status()).isEqualTo(SubscriptionStatus.OBSOLETE);
-        assertThat(f.store.resyncs).isEmpty();
+        assertThat(f.store.resyncs).as("the window Exchange said was lost is re-read").singleElement()
+                .satisfies(r -> assertThat(r.reason()).contains("error push"));
+    }
+
+    @Test
+    void aBrokenWatermarkChainRecoversFromTheLastWatermarkBeforeTheGapWithoutResync() {
+        f.adopt(ewsBox(ROOM));
+        runHealthy(Duration.ofMinutes(20));
+        SubscriptionState first = active();
+        FakeEws.Sub sub = f.ews.subs.get(first.subscriptionId());
+        String last = "wm-" + sub.id + "-" + sub.watermarkSeq;
+        f.scheduler.advance(Duration.ofMinutes(1));
+        // Two pushes that follow the chain, then one whose PreviousWatermark nobody saw.
+        String next = f.ews.nextWatermark(sub.id);
+        f.engine.signal(0, EngineFixture.push(ROOM, sub.id, last, next, f.now()));
+        f.engine.signal(0, EngineFixture.push(ROOM, sub.id, last, next, f.now()));
+        assertThat(f.ews.calls).as("a push repeated by Exchange is no gap").hasSize(1);
+        String lost = f.ews.nextWatermark(sub.id);
+        f.engine.signal(0, EngineFixture.push(ROOM, sub.id, lost, f.ews.nextWatermark(sub.id), f.now()));
+
+        assertThat(f.ews.calls).hasSize(2).last().isEqualTo(ROOM + " from " + next);
+        assertThat(f.store.registry.get(first.id()).status()).isEqualTo(SubscriptionStatus.OBSOLETE);
+        assertThat(f.store.resyncs).as("resubscribing from the watermark replays what was lost").isEmpty();
+    }
+
+    @Test
+    void aSubscribedMailboxGetsOneBackfillOfItsWindowVisibleInItsStatus() {
+        f.adopt(ewsBox(ROOM));
+
+        assertThat(f.store.backfills).singleElement().satisfies(r -> {
+            assertThat(r.mailbox()).isEqualTo(ROOM);
+            assertThat(r.changeType()).isEqualTo(ChangeType.RESYNC);
+        });
+        assertThat(f.engine.status(ROOM).orElseThrow().backfill()).isEqualTo("REQUESTED");
+        runHealthy(Duration.ofHours(2));
+        assertThat(f.store.backfills).as("once, not on every pass").hasSize(1);
     }
 
     @Test

@@ -36,9 +36,12 @@ class EwsFirstPushTest {
         return resumeFrom;
     }
 
-    private void push(String previousWatermark) {
+    /** One push; returns its newest watermark (what the next push names as its previous one). */
+    private String push(String previousWatermark) {
         String id = active().subscriptionId();
-        f.engine.signal(0, EngineFixture.push(ROOM, id, previousWatermark, f.ews.nextWatermark(id), f.now()));
+        String watermark = f.ews.nextWatermark(id);
+        f.engine.signal(0, EngineFixture.push(ROOM, id, previousWatermark, watermark, f.now()));
+        return watermark;
     }
 
     @Test
@@ -60,8 +63,7 @@ class EwsFirstPushTest {
         recoverFromWatermark();
         String callsBefore = f.ews.calls.getLast();
 
-        push("wm-somewhere-later");
-        push("wm-further-on");
+        push(push("wm-somewhere-later"));
 
         assertThat(f.store.resyncs).singleElement().satisfies(r -> {
             assertThat(r.mailbox()).isEqualTo(ROOM);
@@ -94,7 +96,9 @@ class EwsFirstPushTest {
         f.adopt(ewsBox(ROOM));
 
         assertThat(active().subscriptionId()).startsWith("ews-");
-        assertThat(f.store.resyncs).singleElement().satisfies(r -> assertThat(r.reason()).isEqualTo(FirstPush.GAP_REASON));
+        assertThat(active().firstPushFrom()).as("judged").isNull();
+        assertThat(f.store.backfills).as("the backfill written with the ACTIVE record covers the gap").hasSize(1);
+        assertThat(f.store.resyncs).as("no second resync for the same window").isEmpty();
         assertThat(f.engine.status(ROOM).orElseThrow().lastHeartbeatAt()).isEqualTo(f.now());
     }
 
@@ -118,17 +122,18 @@ class EwsFirstPushTest {
         return next.adopt(ewsBox(ROOM));
     }
 
-    private static void push(EngineFixture owner, String previousWatermark) {
+    private static String push(EngineFixture owner, String previousWatermark) {
         String id = owner.store.active(ROOM).orElseThrow().subscriptionId();
-        owner.engine.signal(0, EngineFixture.push(ROOM, id, previousWatermark, owner.ews.nextWatermark(id), owner.now()));
+        String watermark = owner.ews.nextWatermark(id);
+        owner.engine.signal(0, EngineFixture.push(ROOM, id, previousWatermark, watermark, owner.now()));
+        return watermark;
     }
 
     @Test
     void aNewOwnerStillCatchesALostFirstPush() {
         EngineFixture next = takeOverBeforeTheFirstPush();
 
-        push(next, "wm-somewhere-later");
-        push(next, "wm-further-on");
+        push(next, push(next, "wm-somewhere-later"));
 
         assertThat(next.store.resyncs).singleElement().satisfies(r -> assertThat(r.reason()).isEqualTo(FirstPush.GAP_REASON));
         assertThat(next.store.active(ROOM).orElseThrow().firstPushFrom()).as("judged once, then cleared").isNull();
@@ -156,9 +161,15 @@ class EwsFirstPushTest {
         next.ews.subs.putAll(f.ews.subs);
         next.adopt(ewsBox(ROOM));
 
-        push(next, "wm-a-later-push-ingress-checks");
+        int calls = next.ews.calls.size();
 
+        push(next, next.store.active(ROOM).orElseThrow().watermark());
         assertThat(next.store.resyncs).isEmpty();
+        assertThat(next.ews.calls).as("the chain continues at the next owner").hasSize(calls);
+
+        push(next, "wm-a-later-push-after-lost-ones");
+        assertThat(next.store.resyncs).as("the first-push check is not repeated").isEmpty();
+        assertThat(next.ews.calls).as("the broken chain is recovered from its last watermark").hasSize(calls + 1);
     }
 
     @Test

@@ -18,7 +18,10 @@ final class FakeStore implements PartitionStore {
 
     final int partition;
     final Map<String, SubscriptionState> registry = new LinkedHashMap<>();
+    /** RESYNC requests other than backfills (which most tests are not about). */
     final List<ChangeNotification> resyncs = new ArrayList<>();
+    /** The backfill RESYNCs written when a mailbox was subscribed. */
+    final List<ChangeNotification> backfills = new ArrayList<>();
     final List<Batch> committed = new ArrayList<>();
     int failNext;
     boolean fenced;
@@ -39,7 +42,7 @@ final class FakeStore implements PartitionStore {
         committed.add(batch);
         batch.states().forEach(s -> registry.put(s.id(), s));
         batch.tombstones().forEach(registry::remove);
-        resyncs.addAll(batch.resyncs());
+        batch.resyncs().forEach(r -> (Actions.BACKFILL_REASON.equals(r.reason()) ? backfills : resyncs).add(r));
     }
 
     @Override

@@ -87,7 +87,8 @@ class SubscriptionBenchmark {
         KafkaClients clients = new KafkaClients(base2, base2, base2, new SubscriptionSettings(d.processInterval(),
                 KafkaTestBroker.unique("bench"), d.sessionTimeout(), d.heartbeatInterval(), d.graphLifetime(),
                 d.graphRenewFraction(), CONCURRENCY, 20, BUDGET, Duration.ofSeconds(30), d.obsoleteRetention(),
-                d.statePersistInterval(), d.orphanSweepInterval(), Duration.ofSeconds(10), ""), "bench");
+                d.statePersistInterval(), d.orphanSweepInterval(), Duration.ofSeconds(10), "", d.reconcileInterval(),
+                d.reconcileMaxPerPass()), "bench");
         OffsetTracker offsets = new OffsetTracker(topics);
 
         gc();

@@ -48,7 +48,8 @@ class PartitionWriterIT {
                 defaults.sessionTimeout(), defaults.heartbeatInterval(), defaults.graphLifetime(),
                 defaults.graphRenewFraction(), defaults.maxConcurrentRequests(), defaults.ewsRequestsPerSecond(),
                 defaults.graphRequestsPerSecond(), Duration.ofSeconds(10), defaults.obsoleteRetention(),
-                defaults.statePersistInterval(), defaults.orphanSweepInterval(), defaults.progressLogInterval(), "");
+                defaults.statePersistInterval(), defaults.orphanSweepInterval(), defaults.progressLogInterval(), "",
+                defaults.reconcileInterval(), defaults.reconcileMaxPerPass());
         Map<String, Object> base = Map.of("bootstrap.servers", broker.bootstrapServers());
         return new KafkaClients(base, base, base, settings, "writer-it");
     }
