@@ -57,6 +57,7 @@ public final class EwsPush implements CalendarStore.Listener {
     private final Settings settings;
     private final PushSender sender;
     private final Map<String, PushSubscription> byId = new ConcurrentHashMap<>();
+    private final ErrorPushes errorPushes;
     private final Map<UUID, List<PushSubscription>> byMailbox = new ConcurrentHashMap<>();
     /** Per budget key, so that counting a caller's live subscriptions does not scan them all. */
     private final Map<String, List<PushSubscription>> byBudget = new ConcurrentHashMap<>();
@@ -68,6 +69,7 @@ public final class EwsPush implements CalendarStore.Listener {
         this.faults = faults;
         this.settings = settings;
         this.sender = new PushSender(settings.responseTimeout(), settings.maxConcurrentDeliveries());
+        this.errorPushes = new ErrorPushes(this, scheduler, stats, sender);
         store.addListener(this);
     }
 
@@ -164,79 +166,14 @@ public final class EwsPush implements CalendarStore.Listener {
     }
 
     /** Error codes {@link #pushError} can send, with Exchange's message texts. */
-    public static final Map<String, String> ERROR_PUSHES = Map.of(
-            "ErrorMissedNotificationEvents", "Notification events were missed.",
-            "ErrorInternalServerError", "An internal server error occurred. The operation failed.");
+    public static final Map<String, String> ERROR_PUSHES = ErrorPushes.CODES;
 
     /**
-     * Exchange lost events of the active subscriptions of {@code mailbox} (all when null): the events
-     * not yet delivered are dropped (counted as {@code ews.push.missed}) and one SendNotification with
-     * ResponseClass Error and {@code code} is POSTed, with or without a Notification element (see
-     * {@link NotificationXml#error}). Delivery then resumes after the lost events; the next push's
-     * PreviousWatermark is the error's resume watermark, which a listener without the Notification never
-     * saw. The listener's answer counts as for any push (OK, Unsubscribe, or a failure with retries).
-     * Returns how many subscriptions get one.
+     * Exchange lost events of the active subscriptions of {@code mailbox} (all when null) and says so
+     * with a push whose ResponseClass is Error ({@link ErrorPushes}). Returns how many subscriptions get one.
      */
     public int pushError(String mailbox, String code, boolean withNotification) {
-        if (!ERROR_PUSHES.containsKey(code)) {
-            throw new IllegalArgumentException("error push code must be one of " + new java.util.TreeSet<>(ERROR_PUSHES.keySet()));
-        }
-        int count = 0;
-        for (PushSubscription s : byId.values()) {
-            synchronized (s) {
-                if (!s.active() || (mailbox != null && !s.mailbox.address().equalsIgnoreCase(mailbox))) {
-                    continue;
-                }
-            }
-            count++;
-            scheduler.scheduleAfter(Duration.ZERO, "ews-error-push", () -> deliverError(s, code, withNotification));
-        }
-        return count;
-    }
-
-    private void deliverError(PushSubscription s, String code, boolean withNotification) {
-        String previous;
-        String resume;
-        long head;
-        synchronized (s) {
-            if (!s.active()) {
-                return;
-            }
-            if (s.inFlight) {
-                scheduler.scheduleAfter(Duration.ofSeconds(1), "ews-error-push", () -> deliverError(s, code, withNotification));
-                return;
-            }
-            s.inFlight = true;
-            head = s.mailbox.journal().head();
-            previous = s.lastWatermark;
-            resume = ItemIds.watermark(s.mailbox.guid(), head, scheduler.clock().instant());
-            stats.add("ews.push.missed", s.mailbox.journal().after(s.position, Integer.MAX_VALUE).stream()
-                    .filter(s::wants).count());
-        }
-        String body = NotificationXml.error(s.version, s.id, previous, resume, code, ERROR_PUSHES.get(code),
-                withNotification);
-        stats.increment("ews.push.errors." + code);
-        PushAnswer answer = sender.post(s.url, body);
-        stats.increment("ews.push.answer." + answer.name().toLowerCase(java.util.Locale.ROOT));
-        synchronized (s) {
-            s.inFlight = false;
-            if (s.state == PushSubscription.State.KILLED) {
-                return;
-            }
-            switch (answer) {
-                case OK -> acknowledged(s, new PushBatch(previous, List.of(), resume, head, resume, false));
-                case UNSUBSCRIBE -> {
-                    s.state = PushSubscription.State.UNSUBSCRIBED;
-                    s.lastOutcome = "unsubscribe";
-                }
-                case INVALID -> {
-                    // Exchange moved on: the lost events stay lost whatever the listener answers.
-                    s.position = head;
-                    s.lastWatermark = resume;
-                    failed(s);
-                }
-            }
-        }
+        return errorPushes.push(mailbox, code, withNotification);
     }
 
     private void requestDelivery(PushSubscription s) {
@@ -306,7 +243,7 @@ public final class EwsPush implements CalendarStore.Listener {
     }
 
     /** Called with the subscription's lock held. */
-    private void acknowledged(PushSubscription s, PushBatch batch) {
+    void acknowledged(PushSubscription s, PushBatch batch) {
         s.position = batch.position();
         s.lastWatermark = batch.lastWatermark();
         s.lastSuccess = scheduler.clock().instant();
@@ -319,7 +256,7 @@ public final class EwsPush implements CalendarStore.Listener {
     }
 
     /** Called with the subscription's lock held. */
-    private void failed(PushSubscription s) {
+    void failed(PushSubscription s) {
         Instant now = scheduler.clock().instant();
         s.failures++;
         s.lastOutcome = "failed";
