@@ -83,7 +83,15 @@ teardown() {
   for id in $(docker ps -aq --filter "label=com.docker.compose.project=$COMPOSE_PROJECT_NAME"); do
     docker logs "$id" > "$OUT/logs/$(docker inspect -f '{{.Name}}' "$id" | tr -d /).log" 2>&1 || true
   done
-  dc --profile cli down -v --remove-orphans > "$OUT/down.log" 2>&1 || true
+  # Profiles named on the command line replace COMPOSE_PROFILES: name every one the run used.
+  dc --profile demo --profile cli down -v --remove-orphans > "$OUT/down.log" 2>&1 || true
+  local label="label=com.docker.compose.project=$COMPOSE_PROJECT_NAME"
+  docker ps -aq --filter "$label" | xargs -r docker rm -f > /dev/null 2>&1 || true
+  docker network ls -q --filter "$label" | xargs -r docker network rm > /dev/null 2>&1 || true
+  docker volume ls -q --filter "$label" | xargs -r docker volume rm > /dev/null 2>&1 || true
+  local left
+  left=$(( $(docker ps -aq --filter "$label" | wc -l) + $(docker volume ls -q --filter "$label" | wc -l) ))
+  [ "$left" -eq 0 ] || say "WARNING: $left containers or volumes of $COMPOSE_PROJECT_NAME left behind"
   say "torn down (containers, networks, volumes); logs in $OUT/logs"
   [ $rc -eq 0 ] && say "PASSED in $(( $(date +%s) - T0 ))s" || say "exit $rc after $(( $(date +%s) - T0 ))s"
 }
@@ -94,7 +102,7 @@ ROOMS_GRAPH=(room-4@demo.contoso.com room-5@demo.contoso.com room-6@demo.contoso
 
 say "compose: ${COMPOSE[*]} ($("${COMPOSE[@]}" version --short 2>/dev/null || "${COMPOSE[@]}" version | head -1))"
 dc config -q || fail "the compose file does not validate"
-dc down -v --remove-orphans > /dev/null 2>&1 || true
+dc --profile demo --profile cli down -v --remove-orphans > /dev/null 2>&1 || true
 
 say "up: demo profile on the three-broker cluster (kafka, kafka-2, kafka-3), lb, ingress, 2 subscription, 1 forwarder"
 up_at=$(date +%s)
