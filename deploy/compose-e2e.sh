@@ -119,7 +119,7 @@ active_subscriptions() {
 six_active() { [ "$(active_subscriptions)" -ge 6 ]; }
 took=$(wait_for 300 "6 ACTIVE subscriptions at Exchange" six_active)
 say "6 subscriptions ACTIVE at the Exchange simulator (3 EWS push, 3 Graph webhooks through lb) after ${took}s"
-cli status > "$OUT/status.txt" || fail "cli status"
+cli status -o json > "$OUT/status.txt" || fail "cli status"
 listed=$(grep -o '"address":"room-[0-9]@demo.contoso.com"' "$OUT/status.txt" | sort -u | wc -l)
 [ "$listed" -eq 6 ] || fail "cli status lists $listed of the 6 mailboxes (see $OUT/status.txt)"
 say "cli status lists all 6 mailboxes over both subscription replicas (in $OUT/status.txt)"

@@ -14,8 +14,10 @@ import java.util.stream.Collectors;
  *       probes and scrapers carry no token and name the pod's address as Host. They change nothing
  *       and show no mailbox, token or credential.</li>
  *   <li>The Host header must name a loopback host ({@code localhost}, {@code 127.0.0.0/8},
- *       {@code ::1}) or one of the configured hosts, whatever the port: a DNS-rebinding page in a
- *       browser sends its own host name and is refused (403).</li>
+ *       {@code ::1}), an IP address literal, or one of the configured hosts, whatever the port: a
+ *       DNS-rebinding page in a browser sends its own host <em>name</em> and is refused (403). An IP
+ *       literal cannot be rebound (a page served from the literal is this surface's own origin), and
+ *       the other subscription instances call each other by the address the brokers report.</li>
  *   <li>{@code Authorization: Bearer <token>} must carry the admin token, compared in constant time
  *       (401 otherwise). Browsers never add it by themselves, so a forged cross-site request fails.</li>
  *   <li>A state change ({@code POST}, {@code PUT}, {@code PATCH}) must declare
@@ -83,8 +85,12 @@ public final class AdminAccess {
         if (host.endsWith(".")) {
             host = host.substring(0, host.length() - 1);
         }
-        return host.equals("localhost") || host.equals("::1") || host.equals("0:0:0:0:0:0:0:1")
-                || host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}") || allowedHosts.contains(host);
+        return host.equals("localhost") || allowedHosts.contains(host) || isIpLiteral(host);
+    }
+
+    /** A dotted IPv4 address or a (bracket-stripped) IPv6 address: never a name a page could rebind. */
+    static boolean isIpLiteral(String host) {
+        return host.matches("(\\d{1,3}\\.){3}\\d{1,3}") || (host.indexOf(':') >= 0 && host.matches("[0-9a-f:.]+"));
     }
 
     private boolean bearerMatches(String authorization) {

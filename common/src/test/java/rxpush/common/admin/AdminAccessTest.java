@@ -31,9 +31,16 @@ class AdminAccessTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"attacker.example", "attacker.example:8081", "localhost.attacker.example", "127.0.0.1.nip.io",
-            "10.0.0.5:8081", ""})
+            "10.0.0.5.attacker.example", "fe80::1.attacker.example", ""})
     void aForeignHostIsRefusedEvenWithTheToken(String host) {
         assertThat(access.check("POST", "/api/mailboxes", host, BEARER, "application/json").status()).isEqualTo(403);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"10.0.0.5:8081", "172.18.0.7", "[fd00::7]:8081", "127.0.0.1:8081", "[::1]"})
+    void anIpLiteralHostCannotBeReboundAndIsAllowedWithTheToken(String host) {
+        assertThat(access.check("POST", "/api/mailboxes", host, BEARER, "application/json").allowed()).isTrue();
+        assertThat(access.check("POST", "/api/mailboxes", host, null, "application/json").status()).isEqualTo(401);
     }
 
     @Test
