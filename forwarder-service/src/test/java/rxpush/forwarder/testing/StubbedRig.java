@@ -24,8 +24,13 @@ public final class StubbedRig implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
 
     public StubbedRig(KafkaTestBroker kafka, Duration debounce) {
+        this(kafka, debounce, Clock.systemUTC());
+    }
+
+    /** With the forwarder's clock under the test's control (the sync window rolls with it). */
+    public StubbedRig(KafkaTestBroker kafka, Duration debounce, Clock clock) {
         harness = new Harness(kafka, rx.tenantUrl(), KEY, List.of(exchange),
-                Harness.settings(debounce, Duration.ofMillis(200), Duration.ofSeconds(1)), Clock.systemUTC());
+                Harness.settings(debounce, Duration.ofMillis(200), Duration.ofSeconds(1)), clock);
     }
 
     /** With the consumer settings of production (no test overrides) and {@code partitions} partitions. */
