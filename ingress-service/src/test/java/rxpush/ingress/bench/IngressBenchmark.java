@@ -67,6 +67,8 @@ public final class IngressBenchmark {
         Path dir = Files.createTempDirectory("rxpush-ingress-bench");
         Report report = new Report(phase, rate, clients, mailboxes);
         report.loadAtStart = loadAverage();
+        log("per-request parse cost (one thread, per-thread counters)");
+        report.parseCost = ParseCost.markdown(20_000);
 
         try (KafkaProcessBroker broker = KafkaProcessBroker.format(dir.resolve("kafka"), "1g")) {
             log("starting Kafka in " + dir);

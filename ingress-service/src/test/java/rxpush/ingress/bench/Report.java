@@ -20,6 +20,8 @@ final class Report {
     final List<ProducerPerf.Result> raw = new ArrayList<>();
     final List<Phase> phases = new ArrayList<>();
     int recordSize;
+    /** {@link ParseCost}'s table. */
+    String parseCost = "";
     double loadAtStart;
     double loadAtEnd;
     private final Duration phase;
@@ -46,6 +48,7 @@ final class Report {
                 + "fixed rate %d notifications/s; saturation with %d clients; %d cores; load average %.1f at start, %.1f at end.%n%n",
                 recordSize, phase, mailboxes, mailboxes, rate, clients, Runtime.getRuntime().availableProcessors(), loadAtStart,
                 loadAtEnd));
+        out.append(parseCost).append('\n');
         out.append("| raw producer (ProducerPerformance, acks=all) | records/s | p50 ms | p99 ms | p99.9 ms |\n");
         out.append("|---|---:|---:|---:|---:|\n");
         for (ProducerPerf.Result r : raw) {
