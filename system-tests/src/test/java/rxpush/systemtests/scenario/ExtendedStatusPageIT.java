@@ -36,10 +36,11 @@ import tools.jackson.databind.JsonNode;
  * mailbox (the other instance answers for the ones it owns), an EWS subscription the exchange simulator
  * killed silently shows as LAPSED (Exchange then answers every request ErrorServerBusy, so recovery
  * cannot succeed yet), filtering by LAPSED finds it and its detail names the state and its error.
- * The screenshot is saved as target/status-page.png.
+ * The screenshot is saved as target/status-page.png. Runs with -Preliability (eight processes: the
+ * default build proves the page against the one-JVM demo stack, standalone's StatusPageBrowserIT).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StatusPageBrowserIT {
+class ExtendedStatusPageIT {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
