@@ -6,28 +6,22 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * What operators see, {@code rxpush.ops.*}: the forwarders' lag measured from the brokers' side and the
- * status page's actions.
+ * What operators see, {@code rxpush.ops.*}: the forwarders' lag measured from the brokers' side. (The
+ * status page's actions need no setting of their own: the whole admin port is behind the admin API's
+ * bearer token, {@code rxpush.admin.*}.)
  *
  * @param forwarderGroupId consumer group of the live forwarders whose lag this service reports
  *                         ({@code rxpush_forwarder_group_lag}); the same value as the forwarders'
  *                         {@code rxpush.forwarder.group-id}
  * @param lagInterval      how often that lag is read from the brokers (committed offsets against log end)
- * @param adminToken       when set, the status page offers actions (resync a mailbox) to whoever presents
- *                         this token; empty (the default) keeps the page read-only
  */
 public record OpsSettings(
         @DefaultValue("rxpush-forwarder") @NotBlank String forwarderGroupId,
-        @DefaultValue("15s") @NotNull Duration lagInterval,
-        @DefaultValue("") String adminToken) {
+        @DefaultValue("15s") @NotNull Duration lagInterval) {
 
     public OpsSettings {
         if (lagInterval != null && (lagInterval.isNegative() || lagInterval.isZero())) {
             throw new IllegalArgumentException("rxpush.ops.lag-interval must be positive");
         }
-    }
-
-    public boolean actionsEnabled() {
-        return adminToken != null && !adminToken.isBlank();
     }
 }

@@ -265,12 +265,18 @@ class SubscriptionServiceIT {
         assertThat(call(managementPort, "GET", "/api/mailbox-status/Config.Room@contoso.com", null).body())
                 .contains("\"protocol\":\"GRAPH\"").contains("\"owner\":\"rxpush-subscription-");
         assertThat(call(managementPort, "GET", "/api/mailbox-status?state=SLEEPY", null).statusCode()).isEqualTo(400);
-        HttpResponse<String> page = call(managementPort, "GET", "/status", null);
-        assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("api/mailbox-status");
-        HttpResponse<String> resync = call(managementPort, "POST", "/api/mailbox-status/config.room@contoso.com/resync", null);
-        assertThat(resync.statusCode()).isEqualTo(403);
-        assertThat(resync.body()).contains("read-only");
+        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/status"))
+                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).as("the page shell needs no token").isEqualTo(200);
+        assertThat(page.body()).contains("api/mailbox-status").contains("Authorization");
+        HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort
+                + "/api/mailbox-status/config.room@contoso.com/resync")).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).as("an action without the admin token").isEqualTo(401);
+        HttpResponse<String> resync = call(managementPort, "POST", "/api/mailbox-status/config.room@contoso.com/resync", "{}");
+        assertThat(resync.statusCode()).isEqualTo(202);
+        assertThat(resync.body()).contains("\"resync\":\"requested\"");
         assertThat(call(serverPort, "GET", "/status", null).statusCode()).as("not on the other port").isEqualTo(404);
     }
 

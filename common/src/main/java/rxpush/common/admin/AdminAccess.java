@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
  * <ol>
  *   <li>{@code GET /actuator/health} (and its groups) and {@code GET /actuator/prometheus} are open:
  *       probes and scrapers carry no token and name the pod's address as Host. They change nothing
- *       and show no mailbox, token or credential.</li>
+ *       and show no mailbox, token or credential. So is {@code GET /status}, the status page's static
+ *       shell: it holds no data, and its script sends the bearer token with every request it makes.</li>
  *   <li>The Host header must name a loopback host ({@code localhost}, {@code 127.0.0.0/8},
  *       {@code ::1}), an IP address literal, or one of the configured hosts, whatever the port: a
  *       DNS-rebinding page in a browser sends its own host <em>name</em> and is refused (403). An IP
@@ -56,7 +57,7 @@ public final class AdminAccess {
     public Decision check(String method, String path, String host, String authorization, String contentType) {
         String verb = method == null ? "" : method.toUpperCase(Locale.ROOT);
         if ((verb.equals("GET") || verb.equals("HEAD")) && path != null && (path.equals("/actuator/health")
-                || path.startsWith("/actuator/health/") || path.equals("/actuator/prometheus"))) {
+                || path.startsWith("/actuator/health/") || path.equals("/actuator/prometheus") || path.equals("/status"))) {
             return Decision.ALLOW;
         }
         if (!hostAllowed(host)) {

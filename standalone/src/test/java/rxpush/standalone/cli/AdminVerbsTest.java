@@ -72,7 +72,7 @@ class AdminVerbsTest {
 
     private static final String PAGE = """
             {"counts":{"ACTIVE":1,"PENDING":0,"RECOVERING":0,"LAPSED":1,"PARKED":0,"DISABLED":0},"total":2,"offset":0,
-             "limit":100,"complete":false,"actionsEnabled":false,
+             "limit":100,"complete":false,
              "rows":[{"address":"a@b.c","protocol":"EWS","state":"ACTIVE","lag":0,"lastHeartbeatAt":"2026-12-04T10:00:00Z"},
                      {"address":"long.room.name@b.c","protocol":"GRAPH","state":"LAPSED","lag":-1,
                       "expiresAt":"2026-12-05T10:00:00Z","lastError":"Graph removed the subscription",

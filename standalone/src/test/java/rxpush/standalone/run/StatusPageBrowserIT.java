@@ -43,13 +43,16 @@ class StatusPageBrowserIT {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String VICTIM = "room-102@contoso.demo";
 
+    private static final String ADMIN_TOKEN = "browser-test-admin-token";
+
     @TempDir
     Path dataDir;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
     private String get(int port, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Authorization", "Bearer " + ADMIN_TOKEN).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
@@ -66,7 +69,7 @@ class StatusPageBrowserIT {
                 "--server.port=0", "--management.server.port=0",
                 "--rxpush.standalone.data-dir=" + dataDir, "--rxpush.standalone.kafka-port=" + TestPorts.next(),
                 "--rxpush.standalone.kafka-controller-port=" + TestPorts.next(),
-                "--rxpush.standalone.summary-interval=0",
+                "--rxpush.standalone.summary-interval=0", "--rxpush.admin.token=" + ADMIN_TOKEN,
                 // The EWS watchdog after 1 + 1 minutes of silence (status-frequency is 1 in the demo).
                 "--rxpush.ews.status-grace=1"), demo::serviceSettings, new PrintStream(console, true))) {
             int admin = launcher.adminPort();
@@ -82,7 +85,8 @@ class StatusPageBrowserIT {
             browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                     .usingAnyFreePort().build(), new ChromeOptions().setBinary(CHROMIUM.toFile())
                     .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1500,1000"));
-            browser.get("http://127.0.0.1:" + admin + "/status");
+            // the token in the fragment, as an operator's bookmark would carry it (never sent to the server)
+            browser.get("http://127.0.0.1:" + admin + "/status#token=" + ADMIN_TOKEN);
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
             wait.until(b -> b.findElements(By.cssSelector("#rows tr")).size() == 6);
             List<String> shown = browser.findElements(By.cssSelector("#rows tr")).stream()

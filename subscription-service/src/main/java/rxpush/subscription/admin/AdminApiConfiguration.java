@@ -52,8 +52,7 @@ public class AdminApiConfiguration {
     }
 
     @Bean
-    MailboxStatusController mailboxStatusController(rxpush.subscription.ops.StatusPages pages, SubscriptionEngine engine,
-            rxpush.subscription.OpsSettings ops) {
-        return new MailboxStatusController(pages, engine, ops);
+    MailboxStatusController mailboxStatusController(rxpush.subscription.ops.StatusPages pages, SubscriptionEngine engine) {
+        return new MailboxStatusController(pages, engine);
     }
 }

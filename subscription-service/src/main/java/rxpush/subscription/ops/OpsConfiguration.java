@@ -6,7 +6,9 @@ import java.time.Clock;
 import org.apache.kafka.clients.admin.Admin;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import rxpush.common.admin.AdminToken;
 import rxpush.subscription.OpsSettings;
+import rxpush.subscription.SubscriptionProperties;
 import rxpush.subscription.engine.SubscriptionEngine;
 import rxpush.subscription.kafka.KafkaClients;
 import rxpush.subscription.kafka.TopicNames;
@@ -28,9 +30,13 @@ public class OpsConfiguration {
     }
 
     @Bean
-    StatusPages statusPages(SubscriptionEngine engine, ForwarderGroupLag lag, KafkaClients clients, OpsSettings ops) {
+    StatusPages statusPages(SubscriptionEngine engine, ForwarderGroupLag lag, KafkaClients clients, OpsSettings ops,
+            SubscriptionProperties properties) {
         Peers peers = new Peers(lag.admin(), clients.groupId(), clients.ownerClientId(), ops.lagInterval());
-        return new StatusPages(engine, lag, peers, clients.ownerClientId(), ops.actionsEnabled());
+        // Every instance of a deployment shares the admin token (configured, or the same token file):
+        // the peers' admin APIs want it like any other caller's.
+        String token = AdminToken.resolve(properties.admin().token(), properties.admin().tokenFile());
+        return new StatusPages(engine, lag, peers, clients.ownerClientId(), token);
     }
 
     @Bean

@@ -35,7 +35,7 @@ public final class StatusPages {
 
     /** One page: counts per state (all instances), matching total, the rows, and the instances asked. */
     public record Page(Map<SyncState, Long> counts, int total, int offset, int limit, List<StatusRow> rows,
-            List<Source> instances, boolean complete, boolean actionsEnabled) {
+            List<Source> instances, boolean complete) {
     }
 
     static final String LOCAL_PATH = "/api/mailbox-status/local";
@@ -45,16 +45,17 @@ public final class StatusPages {
     private final ForwarderGroupLag lag;
     private final Peers peers;
     private final String self;
-    private final boolean actionsEnabled;
+    private final String adminToken;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
             .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
 
-    StatusPages(SubscriptionEngine engine, ForwarderGroupLag lag, Peers peers, String self, boolean actionsEnabled) {
+    /** @param adminToken the admin API's bearer token, which the other instances want as well */
+    StatusPages(SubscriptionEngine engine, ForwarderGroupLag lag, Peers peers, String self, String adminToken) {
         this.engine = engine;
         this.lag = lag;
         this.peers = peers;
         this.self = self;
-        this.actionsEnabled = actionsEnabled;
+        this.adminToken = adminToken;
     }
 
     /** This instance's part (what peers ask for). */
@@ -105,7 +106,7 @@ public final class StatusPages {
         }
         rows.sort(Comparator.comparing(StatusRow::address));
         List<StatusRow> pageRows = rows.subList(Math.min(offset, rows.size()), Math.min(rows.size(), first));
-        return new Page(counts, total, offset, limit, List.copyOf(pageRows), sources, complete, actionsEnabled);
+        return new Page(counts, total, offset, limit, List.copyOf(pageRows), sources, complete);
     }
 
     /** One mailbox, from its owner (this instance or a peer); empty when no instance owns it now. */
@@ -145,7 +146,7 @@ public final class StatusPages {
             path.append("&q=").append(URLEncoder.encode(query.search(), StandardCharsets.UTF_8));
         }
         HttpRequest request = HttpRequest.newBuilder(base.resolve(path.toString())).timeout(PEER_TIMEOUT)
-                .header("Accept", "application/json").GET().build();
+                .header("Accept", "application/json").header("Authorization", "Bearer " + adminToken).GET().build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("answered " + response.statusCode());
