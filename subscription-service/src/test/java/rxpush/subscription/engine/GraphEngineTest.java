@@ -77,6 +77,8 @@ class GraphEngineTest {
     void fiftyMissedVariantsCauseOneResyncAndOneMoreAfterTheInterval() {
         f.adopt(graphBox(ROOM));
         String id = active().subscriptionId();
+        // the backfill requested with the new subscription is a RESYNC too: start past its interval
+        f.scheduler.advance(Signals.MIN_RESYNC_INTERVAL.plusSeconds(1));
 
         for (int i = 0; i < 50; i++) {
             f.engine.lifecycle(0, f.lifecycle("missed-" + i, ROOM, id, LifecycleEvent.MISSED));
@@ -196,7 +198,8 @@ class GraphEngineTest {
     void missedRequestsOneResyncWithoutTouchingTheSubscription() {
         f.adopt(graphBox(ROOM));
         String id = active().subscriptionId();
-        f.scheduler.advance(Duration.ofSeconds(1)); // later than the backfill, which would cover it
+        // later than the backfill (which would cover it) by more than the minimum interval between RESYNCs
+        f.scheduler.advance(Signals.MIN_RESYNC_INTERVAL.plusSeconds(1));
 
         f.engine.lifecycle(0, f.lifecycle("n-5", ROOM, id, LifecycleEvent.MISSED));
         f.engine.lifecycle(0, f.lifecycle("n-5", ROOM, id, LifecycleEvent.MISSED));

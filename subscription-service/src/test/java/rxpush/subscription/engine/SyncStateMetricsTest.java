@@ -77,8 +77,10 @@ class SyncStateMetricsTest {
     @Test
     void aRemovedMailboxIsDisabledAndAResyncRequestIsCountedOnceCommitted() throws Exception {
         f.adopt(graphBox(GRAPH_ROOM));
+        // the new subscription's backfill is one RESYNC already
+        double before = counter("rxpush.subscription.resyncs.requested", "protocol", "GRAPH");
         f.engine.requestResync(GRAPH_ROOM, "operator").orElseThrow().get();
-        assertThat(counter("rxpush.subscription.resyncs.requested", "protocol", "GRAPH")).isEqualTo(1.0);
+        assertThat(counter("rxpush.subscription.resyncs.requested", "protocol", "GRAPH")).isEqualTo(before + 1.0);
 
         f.engine.registration(0, GRAPH_ROOM, null);
         assertThat(f.engine.status(GRAPH_ROOM).orElseThrow().syncState()).isEqualTo(SyncState.DISABLED);
