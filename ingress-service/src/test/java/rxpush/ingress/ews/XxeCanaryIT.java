@@ -86,10 +86,17 @@ class XxeCanaryIT {
         return "http://127.0.0.1:" + canary.getAddress().getPort() + path;
     }
 
-    /** A valid SendNotification whose item id is {@code itemText}, with {@code doctype} after the XML declaration. */
-    private String withDoctype(String doctype, String itemText) {
-        String valid = EwsPush.of(subscriptionId, "W0").item("CreatedEvent", "W1", "ITEM", "ck").xml();
-        return valid.replace("?>", "?>" + doctype).replace(">ITEM<", ">" + itemText + "<");
+    /**
+     * A valid SendNotification whose event watermark (element text, where an entity reference is legal)
+     * is {@code watermarkText}, with {@code doctype} after the XML declaration.
+     */
+    private String withDoctype(String doctype, String watermarkText) {
+        String valid = EwsPush.of(subscriptionId, "W0").item("CreatedEvent", "WATERMARK", "item-ok", "ck").xml();
+        String body = valid.replace("?>", "?>" + doctype).replace(">WATERMARK<", ">" + watermarkText + "<");
+        if (body.equals(valid)) {
+            throw new IllegalStateException("the test body was not changed");
+        }
+        return body;
     }
 
     @Test
@@ -97,7 +104,7 @@ class XxeCanaryIT {
         // the control: the same body without a DOCTYPE is a valid push, accepted (retried while Kafka is
         // slow to acknowledge on a loaded machine: 503 is ingress asking Exchange to retry)
         await().atMost(Duration.ofSeconds(60)).until(() -> http.post("/ews/notifications/" + token, XML,
-                withDoctype("", "item-ok").getBytes(StandardCharsets.UTF_8)).statusCode() == 200);
+                withDoctype("", "W1").getBytes(StandardCharsets.UTF_8)).statusCode() == 200);
         assertThat(notifications.await(mailbox, 1))
                 .allSatisfy(r -> assertThat(r.value().itemId()).isEqualTo("item-ok"));
         long notificationsBefore = notifications.growth();
@@ -105,10 +112,10 @@ class XxeCanaryIT {
 
         List<String> attacks = List.of(
                 withDoctype("<!DOCTYPE e [<!ENTITY ext SYSTEM \"" + canaryUrl("/entity") + "\">]>", "&ext;"),
-                withDoctype("<!DOCTYPE soap11:Envelope SYSTEM \"" + canaryUrl("/external.dtd") + "\">", "item-dtd"),
+                withDoctype("<!DOCTYPE soap11:Envelope SYSTEM \"" + canaryUrl("/external.dtd") + "\">", "W1"),
                 withDoctype("<!DOCTYPE e [<!ENTITY % remote SYSTEM \"" + canaryUrl("/parameter.dtd") + "\">%remote;]>",
-                        "item-param"),
-                withDoctype("<!DOCTYPE e PUBLIC \"-//X//Y\" \"" + canaryUrl("/public.dtd") + "\">", "item-public"),
+                        "W1"),
+                withDoctype("<!DOCTYPE e PUBLIC \"-//X//Y\" \"" + canaryUrl("/public.dtd") + "\">", "W1"),
                 withDoctype("<!DOCTYPE e [<!ENTITY ext PUBLIC \"-//X//Y\" \"" + canaryUrl("/public-entity") + "\">]>", "&ext;"));
 
         SoftAssertions soft = new SoftAssertions();

@@ -107,8 +107,9 @@ class BoundedHeapIT {
         }
 
         assertThat(ingress.isAlive()).as("ingress alive; its log:\n" + tail(log)).isTrue();
-        assertThat(statuses).as("every post answered 202, 429 or 503, or closed early")
-                .allMatch(s -> s == 202 || s == 429 || s == 503 || s == -1);
+        // 408: a body admitted but uploaded slower than the 10 s body deadline (200 uploads share the machine)
+        assertThat(statuses).as("every post answered 202, 408, 429 or 503, or closed early")
+                .allMatch(s -> s == 202 || s == 408 || s == 429 || s == 503 || s == -1);
         assertThat(statuses).as("some bodies were read and parsed, not all refused up front")
                 .anyMatch(s -> s == 202 || s == 429);
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> http.send(HttpRequest.newBuilder(readiness)
