@@ -69,12 +69,6 @@ class SeriesAndDeletionsSimulatedIT {
         return Truth.of(world.exchange.store()).mailbox(mailbox).occurrences();
     }
 
-    // Run on 2026-12-04 after merging branch sim: RX held the master and all ten occurrences (11 of 11),
-    // but the RX simulator's series verify reported the master stale: "recurrence {type=weekly,
-    // interval=1, daysOfWeek=[tuesday], range=numbered, startDate=2026-12-08, numberOfOccurrences=10} is
-    // not Exchange's {interval=1}": the truth it compares with carries only the interval. To be settled
-    // with the simulators' owner; the forwarder's rules are covered by SeriesOccurrencesIT.
-    @org.junit.jupiter.api.Disabled("the simulators' series truth carries only the interval; see the comment above")
     @Test
     void aWeeklySeriesOfTenArrivesAndFollowsItsEditsNotifiedOnTheMasterOnly(KafkaTestBroker kafka) {
         world(kafka, Source.EWS);
