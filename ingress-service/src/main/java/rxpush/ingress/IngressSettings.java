@@ -45,7 +45,8 @@ public record IngressSettings(
      *                           without Content-Length counts as max-body-size); beyond it 503
      * @param graphMaxItems      items in one Graph POST (default 1000); more is answered 413, and the
      *                           parser stops after 64 tokens per allowed item
-     * @param graphItemsPerSecond items per second one Graph subscription may post on average (default 50)
+     * @param graphItemsPerSecond new items per second one Graph subscription may post on average (default
+     *                           50); an item named again within a minute is free
      * @param graphItemBurst     items one Graph subscription may post at once (default 2000); beyond
      *                           its budget a POST is answered 429 with Retry-After
      */

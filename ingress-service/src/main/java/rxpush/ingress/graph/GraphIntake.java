@@ -15,6 +15,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import rxpush.common.contract.ChangeNotification;
+import rxpush.common.contract.LifecycleNotification;
 import rxpush.common.contract.Source;
 import rxpush.common.contract.SubscriptionState;
 import rxpush.ingress.IngressSettings;
@@ -67,6 +69,15 @@ class GraphIntake {
         this.settings = settings.ingress();
     }
 
+    /** What an item costs the forwarder: a read of the item it names (a lifecycle event: its kind). */
+    private static String budgetKey(Object value) {
+        return switch (value) {
+            case ChangeNotification n when n.itemId() != null -> n.itemId();
+            case LifecycleNotification n -> "lifecycle/" + n.event();
+            default -> value.getClass().getSimpleName();
+        };
+    }
+
     ResponseEntity<?> loading() {
         return reject(Rejection.REGISTRY_LOADING, HttpStatus.SERVICE_UNAVAILABLE, "subscription registry is loading");
     }
@@ -94,13 +105,14 @@ class GraphIntake {
             return reject(Rejection.MALFORMED, HttpStatus.BAD_REQUEST, "body could not be read");
         }
         List<OutboundRecord> outbound = new ArrayList<>();
-        Map<String, Integer> perSubscription = new HashMap<>();
+        Map<String, List<String>> perSubscription = new HashMap<>();
         Map<Rejection, Integer> dropped = new EnumMap<>(Rejection.class);
         for (GraphItem item : items) {
             switch (records.map(item, context, bound)) {
                 case GraphRecords.Accepted accepted -> {
                     outbound.add(accepted.record());
-                    perSubscription.merge(accepted.state().id(), 1, Integer::sum);
+                    perSubscription.computeIfAbsent(accepted.state().id(), id -> new ArrayList<>())
+                            .add(budgetKey(accepted.record().value()));
                 }
                 case GraphRecords.Dropped d -> {
                     metrics.rejected(Source.GRAPH, d.reason());
@@ -112,7 +124,7 @@ class GraphIntake {
             log.info("Graph POST{}: {} of {} items dropped {}", bound == null ? " (shared path)" : " for subscription " + bound.id(),
                     items.size() - outbound.size(), items.size(), dropped);
         }
-        for (Map.Entry<String, Integer> entry : perSubscription.entrySet()) {
+        for (Map.Entry<String, List<String>> entry : perSubscription.entrySet()) {
             Duration wait = budgets.take(entry.getKey(), entry.getValue());
             if (!wait.isZero()) {
                 ResponseEntity<ProblemDetail> answer = reject(Rejection.RATE_LIMITED, HttpStatus.TOO_MANY_REQUESTS,

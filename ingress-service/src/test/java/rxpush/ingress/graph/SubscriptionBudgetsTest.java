@@ -69,4 +69,28 @@ class SubscriptionBudgetsTest {
         assertThat(budgets.take("a", 11)).isPositive();
         assertThat(budgets.take("a", 10)).isZero();
     }
+
+    @Test
+    void anItemNamedAgainWithinAMinuteIsFreeANewOneTakesAToken() {
+        SubscriptionBudgets budgets = budgets(1, 10);
+
+        assertThat(budgets.take("a", java.util.List.of("i1", "i2", "i2"))).as("two items, one named twice").isZero();
+        for (int i = 0; i < 1000; i++) {
+            assertThat(budgets.take("a", java.util.List.of("i1", "i2"))).as("Exchange's repeats").isZero();
+        }
+        assertThat(budgets.take("a", java.util.List.of("n1", "n2", "n3", "n4", "n5", "n6", "n7", "n8"))).isZero();
+        assertThat(budgets.take("a", java.util.List.of("n9"))).as("the eleventh distinct item").isPositive();
+
+        now.set(now.get().plus(SubscriptionBudgets.REPEAT).plusSeconds(1));
+        assertThat(budgets.take("a", java.util.List.of("i1"))).as("refilled: costs again after a minute").isZero();
+    }
+
+    @Test
+    void aFloodOfDistinctItemsIsRefusedAndTakesNothing() {
+        SubscriptionBudgets budgets = budgets(1, 10);
+        java.util.List<String> flood = java.util.stream.IntStream.range(0, 11).mapToObj(i -> "x" + i).toList();
+
+        assertThat(budgets.take("a", flood)).isPositive();
+        assertThat(budgets.take("a", flood.subList(0, 10))).as("the refused take remembered nothing").isZero();
+    }
 }
