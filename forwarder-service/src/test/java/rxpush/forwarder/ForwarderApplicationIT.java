@@ -80,13 +80,7 @@ class ForwarderApplicationIT {
         ConfigurableApplicationContext context = start(rx.tenantUrl(), KEY, ews.url(), prefix);
         String mailbox = "room.app@contoso.com";
 
-        try (KafkaProducer<String, Object> registrations = new KafkaProducer<>(
-                KafkaBrokerProps.producer(), new StringSerializer(), new ContractSerializer<>())) {
-            // as the subscription service does: the forwarder acts on registered mailboxes only
-            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> registrations.send(new ProducerRecord<>(
-                    prefix + Topics.MAILBOXES, mailbox, rxpush.common.contract.MailboxRegistration.of(mailbox,
-                            rxpush.common.contract.Protocol.EWS, true, Instant.now()))).get() != null);
-        }
+        register(prefix, mailbox);
         try (KafkaProducer<String, ChangeNotification> producer = new KafkaProducer<>(
                 KafkaBrokerProps.producer(), new StringSerializer(), new ContractSerializer<>())) {
             await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> producer.send(new ProducerRecord<>(
@@ -106,6 +100,16 @@ class ForwarderApplicationIT {
         assertThat(context.getEnvironment().getProperty("server.address")).isEqualTo("127.0.0.1");
     }
 
+    /** As the subscription service does: the forwarder acts on registered mailboxes only. */
+    private static void register(String prefix, String mailbox) {
+        try (KafkaProducer<String, Object> registrations = new KafkaProducer<>(
+                KafkaBrokerProps.producer(), new StringSerializer(), new ContractSerializer<>())) {
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> registrations.send(new ProducerRecord<>(
+                    prefix + Topics.MAILBOXES, mailbox, rxpush.common.contract.MailboxRegistration.of(mailbox,
+                            rxpush.common.contract.Protocol.EWS, true, Instant.now()))).get() != null);
+        }
+    }
+
     @Test
     @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
     void jsonLogsNameTheMailboxAndTheTraceIdOfTheRecordUpToTheRxCall(
@@ -123,6 +127,7 @@ class ForwarderApplicationIT {
                 "--logging.config=classpath:logback-structured-test.xml",
                 "--logging.level.rxpush.forwarder.rx=DEBUG");
         String mailbox = "room.json@contoso.com";
+        register(prefix, mailbox);
         try (KafkaProducer<String, ChangeNotification> producer = new KafkaProducer<>(
                 KafkaBrokerProps.producer(), new StringSerializer(), new ContractSerializer<>())) {
             ProducerRecord<String, ChangeNotification> record = new ProducerRecord<>(prefix + Topics.NOTIFICATIONS, mailbox,
