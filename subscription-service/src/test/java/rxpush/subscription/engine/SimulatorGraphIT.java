@@ -149,8 +149,11 @@ class SimulatorGraphIT {
         adopt(room, sim.mailboxes().get(1).toLowerCase());
         assertThat(liveAtGraph(room)).singleElement().satisfies(s -> {
             assertThat(s.id()).isEqualTo(active().subscriptionId());
-            assertThat(s.notificationUrl()).isEqualTo(ingress.url("/graph/notifications"));
-            assertThat(s.lifecycleNotificationUrl()).isEqualTo(ingress.url("/graph/lifecycle"));
+            // a secret token per subscription ends both URLs (ingress refuses other paths unread)
+            assertThat(s.notificationUrl()).startsWith(ingress.url("/graph/notifications/"));
+            String token = s.notificationUrl().substring(ingress.url("/graph/notifications/").length());
+            assertThat(token).matches("[A-Za-z0-9_-]{43}");
+            assertThat(s.lifecycleNotificationUrl()).isEqualTo(ingress.url("/graph/lifecycle/" + token));
             assertThat(s.changeType()).isEqualTo("created,updated,deleted");
             assertThat(s.expirationDateTime()).isEqualTo(START.plus(Duration.ofMinutes(10_070)));
         });
