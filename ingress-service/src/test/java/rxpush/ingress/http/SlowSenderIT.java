@@ -37,7 +37,8 @@ class SlowSenderIT {
             Thread sender = Thread.ofVirtual().start(() -> {
                 for (int i = 0; i < 100 && raw.send(new byte[] {' '}); i++) {
                     try {
-                        Thread.sleep(1000); // the attack itself is the pacing, not a wait for a result
+                        // sleep-ok: the attacker sends one byte per second; the pacing is the attack, not a wait for a result
+                        Thread.sleep(1000);
                     } catch (InterruptedException e) {
                         return;
                     }
