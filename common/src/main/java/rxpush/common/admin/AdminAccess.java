@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -38,6 +39,13 @@ public final class AdminAccess {
         }
     }
 
+    /**
+     * Probe and scrape paths, also as the standalone gateway serves each service's:
+     * {@code /actuator/{ingress|subscription|forwarder}/health/...} and {@code .../prometheus}.
+     */
+    private static final Pattern OPEN = Pattern.compile(
+            "/actuator/((ingress|subscription|forwarder)/)?(health(/[A-Za-z0-9_-]+)*|prometheus)");
+
     private final byte[] token;
     private final Set<String> allowedHosts;
 
@@ -56,8 +64,8 @@ public final class AdminAccess {
 
     public Decision check(String method, String path, String host, String authorization, String contentType) {
         String verb = method == null ? "" : method.toUpperCase(Locale.ROOT);
-        if ((verb.equals("GET") || verb.equals("HEAD")) && path != null && (path.equals("/actuator/health")
-                || path.startsWith("/actuator/health/") || path.equals("/actuator/prometheus") || path.equals("/status"))) {
+        if ((verb.equals("GET") || verb.equals("HEAD")) && path != null && (OPEN.matcher(path).matches()
+                || path.equals("/status"))) {
             return Decision.ALLOW;
         }
         if (!hostAllowed(host)) {

@@ -44,6 +44,15 @@ class AdminAccessTest {
     }
 
     @Test
+    void probesAndScrapesOfEachServiceBehindTheGatewayAreOpen() {
+        assertThat(access.check("GET", "/actuator/ingress/health/liveness", "10.0.0.5", null, null).allowed()).isTrue();
+        assertThat(access.check("GET", "/actuator/forwarder/prometheus", "localhost", null, null).allowed()).isTrue();
+        assertThat(access.check("GET", "/actuator/forwarder/env", "localhost", null, null).status()).isEqualTo(401);
+        assertThat(access.check("POST", "/actuator/ingress/health", "localhost", null, "application/json").status())
+                .isEqualTo(401);
+    }
+
+    @Test
     void aStateChangeMustBeJson() {
         assertThat(access.check("POST", "/api/mailboxes/a@b.c/resync", "localhost", BEARER, null).status()).isEqualTo(415);
         assertThat(access.check("POST", "/api/mailboxes", "localhost", BEARER, "text/plain").status()).isEqualTo(415);

@@ -83,7 +83,9 @@ class LauncherIT {
         try (Launcher launcher = new Launcher().start(args, Map.of(), new PrintStream(console, true))) {
             assertThat(launcher.bootstrapServers()).isEqualTo(kafka.bootstrapServers());
             assertThat(console.toString()).contains("Kafka: external cluster at " + kafka.bootstrapServers());
-            assertThat(dataDir.resolve("unused")).doesNotExist();
+            // no broker data there: only the admin API's token file (kept in the data directory)
+            assertThat(dataDir.resolve("unused").resolve("meta.properties")).doesNotExist();
+            assertThat(dataDir.resolve("unused").toFile().list()).containsOnly("admin-token");
         }
     }
 
