@@ -19,10 +19,6 @@ final class AdminCall {
         return run(cli, admin.client(), done, call, JsonText::render);
     }
 
-    static int run(CommandLine cli, AdminClient client, String done, Call call) {
-        return run(cli, client, done, call, JsonText::render);
-    }
-
     /** As above, with the successful answer's body rendered by {@code render}. */
     static int run(CommandLine cli, AdminClient client, String done, Call call, UnaryOperator<String> render) {
         PrintWriter out = cli.getOut();

@@ -2,6 +2,7 @@ package rxpush.standalone.cli;
 
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,7 +54,7 @@ class StatusCommand implements Callable<Integer> {
                 ? "/api/mailbox-status/" + AdminClient.segment(address.toLowerCase(Locale.ROOT))
                 : "/api/mailbox-status?offset=" + offset + "&limit=" + limit + param("state", state)
                         + param("protocol", protocol) + param("q", search);
-        java.util.function.UnaryOperator<String> render = json ? body -> body + System.lineSeparator()
+        UnaryOperator<String> render = json ? body -> body + System.lineSeparator()
                 : address != null ? JsonText::render
                 : body -> StatusTable.render(ContractJson.mapper().readTree(body));
         return AdminCall.run(spec.commandLine(), admin.client(), null, client -> client.get(path), render);
